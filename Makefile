@@ -1,0 +1,38 @@
+# Two commands do all the set-up: `make report` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: report test lint typecheck unit system-deps clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=23.2"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+## Build the report from the shipped data into output/<version>/.
+report: $(STAMP)
+	$(BIN)/python -m report build
+
+## Everything CI checks: lint, format, types, then the test suite.
+test: $(STAMP) system-deps lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check analysis report tests
+	$(BIN)/ruff format --check analysis report tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest -W error::UserWarning -q
+
+## Debian's chromium and poppler-utils for the browser and PDF tests (installed only when missing).
+system-deps:
+	@sh scripts/system-deps.sh
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

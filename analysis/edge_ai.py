@@ -1,0 +1,209 @@
+"""Edge-AI market: the growth the article's $25B (2025) to $119B (2033) implies, and
+how it compares with the publishers' own forecasts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from analysis.result import Assessment, Citation, Figure, Stated, Verdict, text_of
+
+
+def implied_cagr(start_value: float, end_value: float, years: float) -> float:
+    """The constant yearly growth rate (a fraction) taking ``start_value`` to ``end_value``."""
+    if start_value <= 0 or end_value <= 0 or years <= 0:
+        raise ValueError("values and years must be positive")
+    return float((end_value / start_value) ** (1.0 / years) - 1.0)
+
+
+def growth_path(start_value: float, start_year: int, end_year: int, rate: float) -> pd.DataFrame:
+    """Year-by-year values compounding ``start_value`` at ``rate`` (columns ``year``, ``value``)."""
+    years = list(range(start_year, end_year + 1))
+    values = [start_value * (1.0 + rate) ** (y - start_year) for y in years]
+    return pd.DataFrame({"year": years, "value": values})
+
+
+def _rounding_tolerance(text: str) -> float:
+    """Half a unit of the last digit the article wrote ("$25 billion" -> 0.5)."""
+    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return 0.5 * 10.0**-decimals
+
+
+def matching_forecasts(
+    forecasts: pd.DataFrame,
+    base_year: int,
+    base_value: float,
+    forecast_year: int,
+    forecast_value: float,
+    base_tolerance: float,
+    forecast_tolerance: float,
+) -> pd.DataFrame:
+    """Global edge-AI forecast rows whose years match and whose values round to the stated ones."""
+    rows = forecasts[
+        (forecasts["market_definition"] == "edge AI (global)")
+        & (forecasts["base_year"] == base_year)
+        & (forecasts["forecast_year"] == forecast_year)
+    ]
+    close = ((rows["base_value_usd_bn"] - base_value).abs() <= base_tolerance) & (
+        (rows["forecast_value_usd_bn"] - forecast_value).abs() <= forecast_tolerance
+    )
+    return rows[close]
+
+
+def publisher_growth(forecasts: pd.DataFrame) -> pd.DataFrame:
+    """Each global forecast with a base value, and the yearly growth its two values imply (%)."""
+    rows = forecasts[
+        (forecasts["market_definition"] == "edge AI (global)")
+        & forecasts["base_value_usd_bn"].notna()
+        & forecasts["base_year"].notna()
+    ].copy()
+    rows["implied_cagr_pct"] = [
+        100.0 * implied_cagr(b, f, float(fy - by))
+        for b, f, fy, by in zip(
+            rows["base_value_usd_bn"],
+            rows["forecast_value_usd_bn"],
+            rows["forecast_year"],
+            rows["base_year"],
+            strict=True,
+        )
+    ]
+    keep = ["publisher", "base_year", "base_value_usd_bn", "forecast_year", "forecast_value_usd_bn"]
+    return (
+        rows[[*keep, "cagr_pct", "implied_cagr_pct"]]
+        .drop_duplicates(subset=keep)
+        .reset_index(drop=True)
+    )
+
+
+def assess_edge_ai_market(
+    edge_ai_forecasts: pd.DataFrame, stated: Mapping[str, Stated]
+) -> Assessment:
+    """Check the article's edge-AI market path against the published forecasts."""
+    base, target = stated["base_value"], stated["forecast_value"]
+    base_year, target_year = int(stated["base_year"].value), int(stated["forecast_year"].value)
+    rate = implied_cagr(base.value, target.value, target_year - base_year)
+    matches = matching_forecasts(
+        edge_ai_forecasts,
+        base_year,
+        base.value,
+        target_year,
+        target.value,
+        _rounding_tolerance(base.text),
+        _rounding_tolerance(target.text),
+    )
+    growth = publisher_growth(edge_ai_forecasts)
+    path = growth_path(base.value, base_year, target_year, rate).assign(series="article")
+    figures = [
+        Figure(
+            "article_implied_cagr",
+            "Yearly growth implied by the article's figures",
+            100 * rate,
+            "percent",
+        ),
+        Figure("years", "Years of growth", float(target_year - base_year), "count"),
+        Figure("growth_multiple", "Growth over the period", target.value / base.value, "multiple"),
+    ]
+    citations: list[Citation] = []
+    if not matches.empty:
+        match = matches.iloc[0]
+        published_rate = implied_cagr(
+            match["base_value_usd_bn"], match["forecast_value_usd_bn"], target_year - base_year
+        )
+        figures += [
+            Figure(
+                "publisher_base",
+                "Publisher's base-year value",
+                match["base_value_usd_bn"],
+                "usd_bn",
+            ),
+            Figure(
+                "publisher_forecast",
+                "Publisher's forecast value",
+                match["forecast_value_usd_bn"],
+                "usd_bn",
+            ),
+            Figure(
+                "publisher_implied_cagr",
+                "Growth implied by the publisher's values",
+                100 * published_rate,
+                "percent",
+            ),
+            Figure(
+                "publisher_stated_cagr",
+                "Growth rate the publisher states",
+                match["cagr_pct"],
+                "percent",
+            ),
+            Figure(
+                "publisher_cagr_first_year",
+                "First year of the stated rate",
+                match["cagr_first_year"],
+                "year",
+            ),
+            Figure(
+                "publisher_cagr_last_year",
+                "Last year of the stated rate",
+                match["cagr_last_year"],
+                "year",
+            ),
+        ]
+        citations = [
+            Citation(
+                text_of(r.source_title),
+                text_of(r.source_address),
+                text_of(r.excerpt),
+                text_of(r.notes),
+            )
+            for r in matches.itertuples()
+        ]
+        verdict = Verdict.SUPPORTED
+        summary = (
+            "Matches a published forecast ({publisher_base} to {publisher_forecast}); the article's "
+            "rounded figures imply {article_implied_cagr} a year against the publisher's stated "
+            "{publisher_stated_cagr}."
+        )
+    else:
+        verdict = Verdict.NOT_CHECKABLE
+        summary = "No published forecast in the curated table matches these figures."
+    figures += [
+        Figure(
+            "forecasts_compared", "Global forecasts with a base value", float(len(growth)), "count"
+        ),
+        Figure(
+            "lowest_publisher_cagr",
+            "Lowest growth implied by a publisher",
+            float(growth["implied_cagr_pct"].min()),
+            "percent",
+        ),
+        Figure(
+            "highest_publisher_cagr",
+            "Highest growth implied by a publisher",
+            float(growth["implied_cagr_pct"].max()),
+            "percent",
+        ),
+    ]
+    return Assessment(
+        verdict=verdict,
+        summary=summary,
+        figures=tuple(figures),
+        method=(
+            "The yearly growth rate is the constant rate that compounds the article's base value "
+            "into its forecast value over {years} years. The article's figures are then matched "
+            "against curated publisher forecasts for the same years, allowing only the rounding the "
+            "article's wording implies, and the publisher's own values and stated rate are set beside "
+            "them. Across {forecasts_compared} global forecasts with a base value, implied growth "
+            "ranges from {lowest_publisher_cagr} to {highest_publisher_cagr} a year."
+        ),
+        limits=(
+            "This checks that the article reports a published forecast faithfully, not that the "
+            "forecast will come true. The publisher's page itself was not available; its figures come "
+            "from secondary citations. Publishers define the edge-AI market differently, so their "
+            "forecasts disagree widely."
+        ),
+        needs="Realised edge-AI revenues by year from a source with a stable market definition.",
+        citations=tuple(citations),
+        tables={"path": path, "publishers": growth},
+    )

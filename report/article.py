@@ -1,0 +1,55 @@
+"""The article under review, resolved and verified like any pinned input."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from report.errors import DataError, Problem
+from report.settings import Settings
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article's text, where it was read from, and its pinned hash."""
+
+    title: str
+    text: str
+    path: Path
+    sha256: str
+
+
+def load_article(settings: Settings) -> Article:
+    """The article, refused unless its sha256 matches ``data/article.toml``."""
+    spec = tomllib.loads((settings.data_dir / "article.toml").read_text(encoding="utf-8"))
+    env = os.environ.get("REPORT_ARTICLE")
+    if env:
+        path = Path(env)
+    elif settings.mirror_dir is not None:
+        path = (settings.mirror_dir / spec["mirror_path"]).resolve()
+    else:
+        path = Path(spec["file"])
+    if not path.is_file():
+        raise DataError(
+            [Problem("article", str(path), None, None, "the article under review is not there")],
+            hint="set REPORT_ARTICLE to the article's text file, or REPORT_DATA_MIRROR to the data mirror",
+        )
+    data = path.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != spec["sha256"]:
+        raise DataError(
+            [
+                Problem(
+                    "article",
+                    str(path),
+                    None,
+                    None,
+                    f"sha256 is {actual}, expected {spec['sha256']}",
+                )
+            ],
+            hint="the claim quotes were checked against the pinned text; re-check them before re-pinning",
+        )
+    return Article(title=spec["title"], text=data.decode("utf-8"), path=path, sha256=actual)

@@ -1,0 +1,54 @@
+"""From settings to a computed ledger: the data -> analysis -> ledger part of the flow."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from report.article import Article, load_article
+from report.datasets import load_tables
+from report.inventory import ClaimSpec, load_inventory
+from report.ledger import Ledger, PlannedClaim, compute_ledger, plan_ledger
+from report.parameters import Parameter, load_parameters
+from report.registry import Registry, load_registry
+from report.settings import Settings
+
+Progress = Callable[[str], None]
+
+
+def _silent(_: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything declared about the project before any data is read."""
+
+    settings: Settings
+    article: Article
+    registry: Registry
+    parameters: dict[str, Parameter]
+    claims: list[ClaimSpec]
+    plan: list[PlannedClaim]
+
+    def tables_needed(self) -> list[str]:
+        """Every table some claim asks for."""
+        return sorted({t for p in self.plan for t in p.tables})
+
+
+def open_project(settings: Settings) -> Project:
+    """Read the registry, parameters, article and claim inventory; plan every claim."""
+    article = load_article(settings)
+    registry = load_registry(settings.data_dir)
+    parameters = load_parameters(settings.data_dir)
+    claims = load_inventory(settings.data_dir, article.text)
+    plan = plan_ledger(claims, registry, parameters)
+    return Project(settings, article, registry, parameters, claims, plan)
+
+
+def compute(project: Project, progress: Progress = _silent) -> Ledger:
+    """Load and validate every needed table, then assess every claim."""
+    progress(f"loading {len(project.tables_needed())} tables")
+    tables = load_tables(project.tables_needed(), project.registry, project.settings)
+    progress(f"assessing {len(project.plan)} claims")
+    return compute_ledger(project.plan, tables, project.registry, project.parameters)

@@ -1,0 +1,1 @@
+"""Rendering the ledger: charts, HTML and PDF."""

@@ -1,0 +1,100 @@
+"""The shared look of every chart: fonts, colours, sizes and a few helpers.
+
+Text in charts is Lato (from the pinned ``font-lato`` package), so the SVG measures and
+renders the same in the browser, in vl-convert and in Typst.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import altair as alt
+import font_lato
+import pandas as pd
+
+from report.format import format_value
+from report.ledger import Entry
+from report.prose import fill
+
+FONT = "Lato"
+FONT_DIR = Path(font_lato.__file__).resolve().parent / "files"
+WIDTH = 560
+HEIGHT = 300
+
+INK = "#1d2733"
+MUTED = "#5b6572"
+GRID = "#e3e6ea"
+ACCENT = "#b3261e"  # thresholds and the claim's own figure
+PALETTE = [
+    "#2f6690",
+    "#d1495b",
+    "#edae49",
+    "#00798c",
+    "#6a4c93",
+    "#8f8f8f",
+    "#3a7d44",
+    "#9c6644",
+    "#c0c0c0",
+    "#30343f",
+]
+
+CONFIG: dict[str, object] = {
+    "font": FONT,
+    "background": "white",
+    "padding": 8,
+    "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": HEIGHT},
+    "title": {
+        "anchor": "start",
+        "fontSize": 15,
+        "fontWeight": "bold",
+        "color": INK,
+        "subtitleFontSize": 12,
+        "subtitleColor": MUTED,
+        "offset": 12,
+    },
+    "axis": {
+        "labelFontSize": 11,
+        "titleFontSize": 11,
+        "titleFontWeight": "normal",
+        "labelColor": MUTED,
+        "titleColor": MUTED,
+        "gridColor": GRID,
+        "domainColor": MUTED,
+        "tickColor": MUTED,
+    },
+    "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom", "columns": 4},
+    "range": {"category": PALETTE},
+    "line": {"strokeWidth": 2},
+}
+
+
+def titled(chart: alt.TopLevelMixin, entry: Entry, title: str, subtitle: str = "") -> alt.TopLevelMixin:
+    """``chart`` with a title (and subtitle) whose ``{figure}`` placeholders are filled."""
+    values = entry.values()
+    params: dict[str, object] = {"text": fill(title, values)}
+    if subtitle:
+        params["subtitle"] = fill(subtitle, values)
+    return chart.properties(title=alt.TitleParams(**params))  # type: ignore[no-any-return]
+
+
+def threshold_rule(value: float, unit: str, label: str, axis: str = "y") -> alt.LayerChart:
+    """A labelled reference line (for example the $100,000 line) at ``value``."""
+    data = pd.DataFrame({"value": [value], "label": [f"{label} ({format_value(value, unit)})"]})
+    base = alt.Chart(data)
+    rule = base.mark_rule(color=ACCENT, strokeDash=[6, 4], strokeWidth=1.5).encode(
+        **{axis: alt.Y("value:Q") if axis == "y" else alt.X("value:Q")}
+    )
+    text = base.mark_text(
+        align="left" if axis == "y" else "left", dx=4, dy=-6, color=ACCENT, fontSize=11
+    ).encode(
+        **{axis: alt.Y("value:Q") if axis == "y" else alt.X("value:Q")},
+        text="label:N",
+    )
+    return alt.layer(rule, text)
+
+
+def apply_config(chart: alt.TopLevelMixin) -> dict[str, object]:
+    """The chart as a Vega-Lite dict with the shared configuration."""
+    spec: dict[str, object] = chart.to_dict()
+    spec["config"] = {**CONFIG, **dict(spec.get("config", {}))}  # type: ignore[arg-type]
+    return spec
