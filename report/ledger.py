@@ -19,7 +19,7 @@ from report.errors import BuildError, ConfigError
 from report.inventory import ClaimSpec
 from report.parameters import Parameter
 from report.prose import Value, placeholders, unresolved, without_placeholders
-from report.registry import Registry
+from report.registry import DatasetSpec, Registry
 
 Assessor = Callable[..., Assessment]
 
@@ -64,6 +64,11 @@ class Ledger:
 
     entries: tuple[Entry, ...]
     tables: Mapping[str, LoadedTable]
+    datasets: Mapping[str, DatasetSpec]  # every dataset some entry used, by id
+
+    def parameters(self) -> dict[str, Parameter]:
+        """Every parameter some entry used, by name."""
+        return {p.name: p for e in self.entries for p in e.parameters}
 
     def entry(self, claim_id: str) -> Entry:
         """The entry of the claim ``claim_id``."""
@@ -173,7 +178,12 @@ def compute_ledger(
 ) -> Ledger:
     """The ledger of every planned claim."""
     entries = tuple(compute_entry(p, tables, registry, parameters) for p in plan)
-    return Ledger(entries=entries, tables=dict(tables))
+    used = sorted({d for e in entries for d in e.datasets})
+    return Ledger(
+        entries=entries,
+        tables=dict(tables),
+        datasets={d: registry.datasets[d] for d in used},
+    )
 
 
 def referenced_names(entry: Entry) -> list[str]:

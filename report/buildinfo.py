@@ -1,0 +1,34 @@
+"""What identifies a build: its inputs, code and environment. Rendered into the report's
+"how to reproduce" section and written as ``manifest.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One pinned input file of a build."""
+
+    dataset: str
+    file: str
+    sha256: str
+    address: str | None  # upstream address, or None for files shipped in the repository
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """Everything a reader needs to reproduce a build, and nothing time-dependent."""
+
+    version: str  # content address of the build's inputs, code and environment
+    code_commit: str  # git commit of the code, or "unknown"
+    code_dirty: bool  # whether the work tree had uncommitted changes
+    code_sha256: str  # hash of the code, templates and declarations that shape the output
+    python: str
+    packages: Mapping[str, str]
+    inputs: tuple[InputFile, ...]
+    article_sha256: str
+    settings: Mapping[str, str] = field(default_factory=dict)
+    built_at: str | None = None  # only when the build was asked to stamp the time
