@@ -71,10 +71,11 @@ CONFIG: dict[str, object] = {
 def titled(chart: alt.TopLevelMixin, entry: Entry, title: str, subtitle: str = "") -> alt.TopLevelMixin:
     """``chart`` with a title (and subtitle) whose ``{figure}`` placeholders are filled."""
     values = entry.values()
-    params: dict[str, object] = {"text": fill(title, values)}
     if subtitle:
-        params["subtitle"] = fill(subtitle, values)
-    return chart.properties(title=alt.TitleParams(**params))  # type: ignore[no-any-return]
+        params = alt.TitleParams(text=fill(title, values), subtitle=fill(subtitle, values))
+    else:
+        params = alt.TitleParams(text=fill(title, values))
+    return chart.properties(title=params)
 
 
 def threshold_rule(value: float, unit: str, label: str, axis: str = "y") -> alt.LayerChart:
@@ -90,11 +91,12 @@ def threshold_rule(value: float, unit: str, label: str, axis: str = "y") -> alt.
         **{axis: alt.Y("value:Q") if axis == "y" else alt.X("value:Q")},
         text="label:N",
     )
-    return alt.layer(rule, text)
+    return alt.LayerChart(layer=[rule, text])
 
 
 def apply_config(chart: alt.TopLevelMixin) -> dict[str, object]:
     """The chart as a Vega-Lite dict with the shared configuration."""
     spec: dict[str, object] = chart.to_dict()
-    spec["config"] = {**CONFIG, **dict(spec.get("config", {}))}  # type: ignore[arg-type]
+    extra = spec.get("config", {})
+    spec["config"] = {**CONFIG, **(extra if isinstance(extra, dict) else {})}
     return spec
