@@ -50,6 +50,6 @@ def concentration_by_period(
             row[f"top{n}_pct"] = top_n_share(s, n)
         row["hhi"] = hhi(s)
         row["nakamoto"] = nakamoto_coefficient(s, threshold_pct)
-        row["groups"] = int(len(s))
+        row["groups"] = len(s)
         rows.append(row)
     return pd.DataFrame(rows)

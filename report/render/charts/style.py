@@ -68,7 +68,9 @@ CONFIG: dict[str, object] = {
 }
 
 
-def titled(chart: alt.TopLevelMixin, entry: Entry, title: str, subtitle: str = "") -> alt.TopLevelMixin:
+def titled(
+    chart: alt.TopLevelMixin, entry: Entry, title: str, subtitle: str = ""
+) -> alt.TopLevelMixin:
     """``chart`` with a title (and subtitle) whose ``{figure}`` placeholders are filled."""
     values = entry.values()
     if subtitle:
@@ -85,9 +87,7 @@ def threshold_rule(value: float, unit: str, label: str, axis: str = "y") -> alt.
     rule = base.mark_rule(color=ACCENT, strokeDash=[6, 4], strokeWidth=1.5).encode(
         **{axis: alt.Y("value:Q") if axis == "y" else alt.X("value:Q")}
     )
-    text = base.mark_text(
-        align="left" if axis == "y" else "left", dx=4, dy=-6, color=ACCENT, fontSize=11
-    ).encode(
+    text = base.mark_text(align="left", dx=4, dy=-6, color=ACCENT, fontSize=11).encode(
         **{axis: alt.Y("value:Q") if axis == "y" else alt.X("value:Q")},
         text="label:N",
     )
