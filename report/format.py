@@ -19,8 +19,9 @@ def _sig(value: float, digits: int) -> str:
     if value == 0:
         return "0"
     magnitude = math.floor(math.log10(abs(value)))
-    decimals = max(digits - 1 - magnitude, 0)
-    rounded = round(value, decimals)
+    places = digits - 1 - magnitude
+    decimals = max(places, 0)
+    rounded = round(value, places)
     text = f"{abs(rounded):,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

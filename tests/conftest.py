@@ -20,9 +20,7 @@ from report.settings import Settings, load_settings
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """The project's settings with a scratch output folder."""
-    return load_settings().with_changes(
-        output_dir=tmp_path_factory.mktemp("output"), quiet=True
-    )
+    return load_settings().with_changes(output_dir=tmp_path_factory.mktemp("output"), quiet=True)
 
 
 @pytest.fixture(scope="session")

@@ -66,7 +66,11 @@ def test_matching_allows_only_the_rounding_of_the_article() -> None:
 
 
 def test_publisher_growth_computes_each_rows_rate() -> None:
-    table = publisher_growth(_forecasts(base_year=2024, base_value_usd_bn=10, forecast_year=2026, forecast_value_usd_bn=12.1))
+    table = publisher_growth(
+        _forecasts(
+            base_year=2024, base_value_usd_bn=10, forecast_year=2026, forecast_value_usd_bn=12.1
+        )
+    )
     assert table["implied_cagr_pct"].iloc[0] == pytest.approx(10.0)
 
 
