@@ -207,3 +207,41 @@ def assess_edge_ai_market(
         citations=tuple(citations),
         tables={"path": path, "publishers": growth},
     )
+
+
+def assess_iot_expansion() -> Assessment:
+    """The IoT explanation of the forecast: no device or deployment series is in the data."""
+    return Assessment(
+        verdict=Verdict.NOT_CHECKABLE,
+        summary="No data on connected-device counts or edge deployments are in the project.",
+        figures=(),
+        method=(
+            "The claim explains the forecast by the growth of connected devices. The project holds "
+            "market forecasts only, which state the expected size of the market, not the number of "
+            "devices or why they grow."
+        ),
+        limits="A forecast's growth cannot be attributed to a cause from the forecast alone.",
+        needs=(
+            "A yearly series of connected IoT devices (for example from IoT Analytics or the ITU) "
+            "and of devices shipped with on-device AI accelerators, over the same years."
+        ),
+    )
+
+
+def assess_edge_hardware_efficiency() -> Assessment:
+    """Edge hardware becoming more powerful and energy-efficient: no edge benchmark series here."""
+    return Assessment(
+        verdict=Verdict.NOT_CHECKABLE,
+        summary="No performance-per-watt series for edge AI hardware is in the project.",
+        figures=(),
+        method=(
+            "The claim is about a trend in edge devices' compute and energy efficiency. The AI data "
+            "in the project describe large training runs and chatbot ratings, not edge inference "
+            "hardware."
+        ),
+        limits="Data-centre hardware trends do not carry over to phones and embedded devices.",
+        needs=(
+            "Benchmark results per watt for edge accelerators by release date, for example MLPerf "
+            "Inference: Edge and MLPerf Mobile submissions with their measured power."
+        ),
+    )

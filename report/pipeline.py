@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from report.article import Article, load_article
@@ -10,15 +9,9 @@ from report.datasets import load_tables
 from report.inventory import ClaimSpec, load_inventory
 from report.ledger import Ledger, PlannedClaim, compute_ledger, plan_ledger
 from report.parameters import Parameter, load_parameters
+from report.progress import Progress, silent
 from report.registry import Registry, load_registry
 from report.settings import Settings
-
-Progress = Callable[[str], None]
-
-
-def _silent(_: str) -> None:
-    return None
-
 
 @dataclass(frozen=True)
 class Project:
@@ -46,7 +39,7 @@ def open_project(settings: Settings) -> Project:
     return Project(settings, article, registry, parameters, claims, plan)
 
 
-def compute(project: Project, progress: Progress = _silent) -> Ledger:
+def compute(project: Project, progress: Progress = silent) -> Ledger:
     """Load and validate every needed table, then assess every claim."""
     progress(f"loading {len(project.tables_needed())} tables")
     tables = load_tables(project.tables_needed(), project.registry, project.settings)

@@ -95,3 +95,11 @@ def test_real_data_reproduce_the_publishers_figures(real_tables: dict[str, pd.Da
     assert result.value("publisher_stated_cagr") == pytest.approx(21.7)
     # the two rates differ by less than the publisher's stated rate's own rounding plus period shift
     assert abs(result.value("publisher_implied_cagr") - 21.7) < 0.5  # type: ignore[operator]
+
+
+def test_claims_without_data_say_what_would_settle_them() -> None:
+    from analysis.edge_ai import assess_edge_hardware_efficiency, assess_iot_expansion
+
+    for result in (assess_iot_expansion(), assess_edge_hardware_efficiency()):
+        assert result.verdict is Verdict.NOT_CHECKABLE
+        assert "MLPerf" in result.needs or "IoT" in result.needs
