@@ -13,6 +13,7 @@ from report.progress import Progress, silent
 from report.registry import Registry, load_registry
 from report.settings import Settings
 
+
 @dataclass(frozen=True)
 class Project:
     """Everything declared about the project before any data is read."""
