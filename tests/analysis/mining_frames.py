@@ -1,0 +1,111 @@
+"""Small hand-made frames for the cost-to-mine tests: a regular chain of blocks around the
+April 2024 halving, blockchain.com-like series on a four-day grid, and curated-table rows.
+
+The chain finds exactly ``PER_DAY`` blocks a day at constant difficulty, so every
+quantity has a value that can be worked out by hand.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+DIFFICULTY = 1e14
+HASHES_PER_DIFFICULTY = 2.0**32
+PER_DAY = 144
+PRICE = 60_000.0
+FEE_PER_BLOCK = 0.2
+FIRST_HEIGHT = 839_000  # the 840,000 halving falls about seven days into the chain
+START = pd.Timestamp("2024-04-01")
+DAYS = 48
+# hashrate (TH/s) that finds PER_DAY blocks a day at DIFFICULTY
+HASHRATE_THS = PER_DAY * DIFFICULTY * HASHES_PER_DIFFICULTY / 86_400 / 1e12
+
+
+def chain(days: int = DAYS) -> pd.DataFrame:
+    """One block every 600 seconds from START."""
+    count = days * PER_DAY
+    times = pd.date_range(START, periods=count, freq="600s")
+    return pd.DataFrame(
+        {
+            "height": range(FIRST_HEIGHT, FIRST_HEIGHT + count),
+            "pool_slug": "pool",
+            "date": times,
+        }
+    )
+
+
+def grid(days: int = DAYS) -> pd.Series:
+    """Sample dates every four days, as in blockchain.com's exports."""
+    return pd.Series(pd.date_range(START, START + pd.Timedelta(days=days - 1), freq="4D"))
+
+
+def series(revenue_days: int = 28) -> dict[str, pd.DataFrame]:
+    """hashrate, difficulty, market_price and miners_revenue frames; revenue stops after
+    ``revenue_days`` days (before that, subsidy of the halving epoch plus FEE_PER_BLOCK)."""
+    dates = grid()
+    revenue_dates = dates[dates <= START + pd.Timedelta(days=revenue_days)]
+    blocks = chain()
+    revenue = []
+    for day in revenue_dates:
+        window = blocks[(blocks["date"] >= day - pd.Timedelta(days=7)) & (blocks["date"] < day)]
+        subsidy = sum(3.125 if h >= 840_000 else 6.25 for h in window["height"])
+        btc = (subsidy + FEE_PER_BLOCK * len(window)) / 7
+        revenue.append(btc * PRICE)
+    return {
+        "hashrate": pd.DataFrame({"date": dates, "hashrate_ths": HASHRATE_THS}),
+        "difficulty": pd.DataFrame({"date": dates, "difficulty": DIFFICULTY}),
+        "market_price": pd.DataFrame({"date": dates, "price_usd": PRICE}),
+        "miners_revenue": pd.DataFrame({"date": revenue_dates, "revenue_usd_per_day": revenue}),
+        "blocks": blocks,
+    }
+
+
+def price_row(label: str, usd: float | None, **overrides: object) -> dict[str, object]:
+    """One electricity_prices row (a miner-relevant industrial price by default)."""
+    row: dict[str, object] = {
+        "location": label,
+        "consumer_type": "industrial",
+        "price": str(usd),
+        "unit": "USD/kWh",
+        "currency": "USD",
+        "period": "2024",
+        "source_title": f"source for {label}",
+        "source_address": "https://example.org",
+        "excerpt": f"{label} costs {usd}",
+        "published": pd.NA,
+        "notes": pd.NA,
+        "label": label,
+        "price_basis": "industrial",
+        "year": 2024,
+        "usd_per_kwh_low": usd,
+        "usd_per_kwh_high": usd,
+        "local_per_kwh": usd,
+        "series": pd.NA,
+        "series_order": pd.NA,
+        "normalisation": pd.NA,
+    }
+    row.update(overrides)
+    return row
+
+
+def asic_row(
+    model: str, efficiency: float, available: str | None, level: str = "medium"
+) -> dict[str, object]:
+    """One asic_models row."""
+    return {
+        "model": model,
+        "manufacturer": "maker",
+        "hashrate_ths": "100",
+        "power_w": pd.NA,
+        "release_or_announce": "x",
+        "cooling": "air",
+        "source_title": f"source for {model}",
+        "source_address": "https://example.org",
+        "excerpt": f"{model} {efficiency} J/TH",
+        "source_quality": level,
+        "notes": pd.NA,
+        "efficiency_j_th": efficiency,
+        "available_from": pd.Timestamp(available) if available else pd.NaT,
+        "source_level": level,
+        "normalisation": "n",
+    }
