@@ -26,6 +26,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         changes["mirror_dir"] = Path(args.mirror).resolve()
     if getattr(args, "quiet", False):
         changes["quiet"] = True
+    if getattr(args, "timestamp", False):
+        changes["timestamp"] = True
     return settings.with_changes(**changes) if changes else settings
 
 
@@ -56,6 +58,17 @@ def _cmd_datasets(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_build(args: argparse.Namespace) -> int:
+    from report.build import build
+    from report.progress import progress_for
+
+    settings = _settings(args)
+    result = build(settings, progress_for(settings.quiet))
+    state = "reused" if result.reused else "built"
+    print(f"{state} version {result.version}: {result.folder}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
     parser = argparse.ArgumentParser(prog="python -m report", description=__doc__)
@@ -65,6 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     claims = sub.add_parser("claims", help="compute the ledger and print it as a table")
     claims.add_argument("--width", type=int, default=0, help="table width in characters")
     claims.set_defaults(run=_cmd_claims)
+
+    build = sub.add_parser("build", help="compute the ledger and write output/<version>/")
+    build.add_argument("--output", help="folder of the versioned builds (default output/)")
+    build.add_argument("--quiet", action="store_true", help="no progress lines")
+    build.add_argument(
+        "--timestamp", action="store_true", help="stamp the build time (makes a new version)"
+    )
+    build.set_defaults(run=_cmd_build)
 
     datasets = sub.add_parser("datasets", help="list the registered datasets")
     datasets.add_argument("--verify", action="store_true", help="load and validate every table")

@@ -1,7 +1,7 @@
 """``manifest.json`` and the version id: what a build was made from.
 
-The version is a content address: the hash of the input files, the article, the code,
-Python and the locked package versions (and the time, only when a build asks to be
+The version is a content address: the hash of the input files, the article, the code
+(its content and its commit, which the report prints), Python and the locked package versions (and the time, only when a build asks to be
 stamped). The same inputs therefore give the same version.
 """
 
@@ -22,6 +22,7 @@ def version_id(
     inputs: tuple[InputFile, ...],
     article_sha256: str,
     code_sha256: str,
+    code_commit: str,
     python: str,
     packages: dict[str, str],
     built_at: str | None,
@@ -31,6 +32,7 @@ def version_id(
         "inputs": sorted([i.dataset, i.file, i.sha256] for i in inputs),
         "article": article_sha256,
         "code": code_sha256,
+        "commit": code_commit,
         "python": python,
         "packages": packages,
         "built_at": built_at,

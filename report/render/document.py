@@ -1,0 +1,61 @@
+"""Every file of a build folder except the manifest: charts, HTML, PDF and claims.json."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from report.buildinfo import BuildInfo
+from report.claims_json import dumps, ledger_json
+from report.errors import BuildError
+from report.ledger import Ledger
+from report.progress import Progress, silent
+from report.render.context import report_context
+from report.render.html import render_html
+from report.render.pdf import compile_pdf, render_typst
+from report.render.svg import ChartSVG, chart_svg
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def draw_charts(ledger: Ledger, progress: Progress = silent) -> dict[str, ChartSVG | None]:
+    """Each claim's chart as accessible SVG (None for claims without one)."""
+    found: dict[str, ChartSVG | None] = {}
+    for entry in ledger.entries:
+        try:
+            found[entry.claim.id] = chart_svg(entry)
+        except Exception as error:  # a chart bug must name its claim
+            raise BuildError(
+                f"drawing the chart of claim {entry.claim.id!r} failed: {error}"
+            ) from error
+    progress(f"drew {sum(c is not None for c in found.values())} charts")
+    return found
+
+
+def render_documents(
+    title: str,
+    ledger: Ledger,
+    info: BuildInfo,
+    out_dir: Path,
+    templates_dir: Path,
+    progress: Progress = silent,
+) -> list[Path]:
+    """Write charts, ``report.html``, ``report.pdf`` and ``claims.json`` into ``out_dir``."""
+    charts = draw_charts(ledger, progress)
+    written = [_write(out_dir / c.file_name, c.svg) for c in charts.values() if c is not None]
+    context = report_context(title, ledger, info, charts)
+    written.append(_write(out_dir / "claims.json", dumps(ledger_json(ledger, info.version))))
+    written.append(_write(out_dir / "report.html", render_html(context, templates_dir)))
+    progress("wrote report.html")
+    try:
+        pdf = compile_pdf(render_typst(context, templates_dir), out_dir)
+    except RuntimeError as error:
+        raise BuildError(f"Typst could not compile the PDF report: {error}") from error
+    pdf_path = out_dir / "report.pdf"
+    pdf_path.write_bytes(pdf)
+    written.append(pdf_path)
+    progress("wrote report.pdf")
+    return written

@@ -1,0 +1,67 @@
+"""The HTML report: one self-contained file rendered by Jinja2 from ``templates/html``.
+
+Autoescaping is on for every template, so text from data (pool names, quotes, source
+titles) is always escaped; only the chart SVG, which :mod:`report.render.svg` built and
+re-serialised, is marked safe. Fonts and styles are inlined, so the page makes no request.
+"""
+
+from __future__ import annotations
+
+import base64
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from report.format import UNIT_NAMES, format_value
+from report.render.charts.style import FONT_DIR
+from report.render.context import ReportContext
+
+HTML_TEMPLATE = "html/report.html.j2"
+FONT_FACES = (
+    ("Lato-Regular.ttf", "normal", 400),
+    ("Lato-Italic.ttf", "italic", 400),
+    ("Lato-Bold.ttf", "normal", 700),
+)
+
+
+def _fmt(value: float | None, unit: str) -> str:
+    return format_value(value, unit)
+
+
+@cache
+def font_face_css() -> str:
+    """``@font-face`` rules with the Lato files embedded as data URLs."""
+    rules = []
+    for file_name, style, weight in FONT_FACES:
+        data = base64.b64encode((FONT_DIR / file_name).read_bytes()).decode("ascii")
+        rules.append(
+            "@font-face{font-family:'Lato';"
+            f"font-style:{style};font-weight:{weight};font-display:swap;"
+            f"src:url(data:font/ttf;base64,{data}) format('truetype');}}"
+        )
+    return "\n".join(rules)
+
+
+def html_environment(templates_dir: Path) -> jinja2.Environment:
+    """The Jinja2 environment of the HTML templates: autoescaped, strict, with ``fmt``."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["fmt"] = _fmt
+    env.filters["unit_name"] = lambda unit: UNIT_NAMES.get(unit, unit)
+    env.globals["font_face_css"] = lambda: Markup(font_face_css())
+    env.globals["trusted_svg"] = Markup
+    return env
+
+
+def render_html(context: ReportContext, templates_dir: Path) -> str:
+    """The report page for ``context``."""
+    template = html_environment(templates_dir).get_template(HTML_TEMPLATE)
+    return template.render(report=context)
