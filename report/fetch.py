@@ -86,7 +86,7 @@ def _download(dataset: DatasetSpec, spec: FileSpec, settings: Settings) -> Path:
 def resolve_file(dataset: DatasetSpec, spec: FileSpec, settings: Settings) -> Path:
     """A verified local path for ``spec``, fetching it if no local copy exists."""
     if spec.path is not None:
-        local = settings.project_root / spec.path
+        local = settings.data_dir.parent / spec.path  # shipped paths start with the data folder
         if not local.is_file():
             raise DataError(
                 [Problem(dataset.id, spec.path, None, None, "file is missing from the project")],

@@ -96,6 +96,6 @@ def test_project_file_is_verified_too(settings: Settings, tmp_path: Path) -> Non
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "f.csv").write_bytes(CONTENT + b"x")
     spec = FileSpec("f.csv", SHA, path="data/f.csv")
-    local = settings.with_changes(project_root=tmp_path)
+    local = settings.with_changes(project_root=tmp_path, data_dir=tmp_path / "data")
     with pytest.raises(DataError, match="changed or truncated"):
         resolve_file(_dataset(spec), spec, local)
