@@ -1,0 +1,132 @@
+import pandas as pd
+import pytest
+
+from analysis.geo_concentration import country_shares_by_month
+from analysis.migration import (
+    assess_geo_vs_operational,
+    assess_geographic_distribution,
+    full_years,
+    last_month_before,
+    later_points,
+    share_on,
+)
+from analysis.result import Verdict
+from report.ledger import Ledger
+
+HHI_HIGH = 1800.0
+
+
+def _countries() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2019-09-01", "2019-09-01", "2021-04-01", "2021-04-01"]),
+            "country": ["Mainland China", "Other", "Mainland China", "Other"],
+            "share_pct": [80.0, 20.0, 50.0, 50.0],
+            "hashrate_ehs": [1.0, 1.0, 1.0, 1.0],
+        }
+    )
+
+
+def _recent() -> pd.DataFrame:
+    rows = [
+        {"country": c, "share_pct_low": s, "share_pct_high": s, "label": c, "map": "M Q4 2025"}
+        for c, s in [("A", 30.0), ("B", 30.0), ("C", 30.0)]
+    ]
+    frame = pd.DataFrame(rows)
+    return frame.assign(
+        basis="geographic estimate",
+        year=2025,
+        date_or_period="Q4 2025",
+        estimator="E",
+        source_title="t",
+        source_address="https://example.org",
+        excerpt="e",
+        normalisation=None,
+    )
+
+
+def _blocks(second_year: list[str]) -> pd.DataFrame:
+    first_year = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
+    pools = first_year + second_year
+    dates = ["2021-01-05"] * 5 + ["2021-12-20"] * 5
+    dates += ["2022-01-05"] * (len(second_year) - 1) + ["2022-12-20"]
+    return pd.DataFrame(
+        {"height": range(len(pools)), "pool_slug": pools, "date": pd.to_datetime(dates)}
+    )
+
+
+def test_share_on_and_last_full_month_before_a_day() -> None:
+    shares = country_shares_by_month(_countries())
+    assert share_on(shares, "China", pd.Timestamp("2021-04-01")) == 50.0
+    with pytest.raises(ValueError):
+        share_on(shares, "Kazakhstan", pd.Timestamp("2021-04-01"))
+    assert last_month_before(shares, pd.Timestamp("2021-05-21")) == pd.Timestamp("2021-04-01")
+    # on 20 April the month of April is not yet complete
+    assert last_month_before(shares, pd.Timestamp("2021-04-20")) == pd.Timestamp("2019-09-01")
+
+
+def test_full_years_need_january_and_december() -> None:
+    blocks = _blocks(["a"] * 4)
+    partial = pd.concat([blocks, blocks.tail(1).assign(date=pd.Timestamp("2023-03-01"))])
+    assert full_years(partial) == [2021, 2022]
+
+
+def test_later_points_start_after_the_cambridge_map() -> None:
+    recent = pd.concat(
+        [_recent(), _recent().head(1).assign(label="old", date_or_period="March 2021", year=2021)]
+    )
+    assert later_points(_countries(), recent)["label"].tolist() == ["A", "B", "C"]
+
+
+def test_geographic_distribution_falls_between_the_bounds() -> None:
+    result = assess_geographic_distribution(_countries(), _recent(), HHI_HIGH)
+    assert result.value("geo_hhi_first_low") == pytest.approx(6400)
+    assert result.value("geo_hhi_first_high") == pytest.approx(6800)
+    assert result.value("map_hhi_low") == pytest.approx(3 * 900)
+    assert result.value("map_hhi_high") == pytest.approx(2700 + 100)
+    assert result.verdict is Verdict.SUPPORTED
+
+
+def test_geo_vs_operational_verdict_follows_the_pool_index() -> None:
+    # ten equal pools (HHI 1,000) then one pool with three of four blocks (HHI 6,250)
+    high = assess_geo_vs_operational(
+        _countries(), _recent(), _blocks(["a", "a", "a", "b"]), HHI_HIGH
+    )
+    assert high.value("pool_hhi_first") == pytest.approx(1000)
+    assert high.value("pool_hhi_last") == pytest.approx(75**2 + 25**2)
+    assert high.verdict is Verdict.SUPPORTED
+    # a rise that stays under the line of high concentration
+    moderate = _blocks(["a", "b", "c", "d", "e", "f", "g", "h", "i"])  # nine equal: 1,111
+    result = assess_geo_vs_operational(_countries(), _recent(), moderate, HHI_HIGH)
+    assert result.value("pool_hhi_last") == pytest.approx(10_000 / 9)
+    assert result.verdict is Verdict.PARTLY_SUPPORTED
+    flat = _blocks(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"])  # fell to 909
+    assert (
+        assess_geo_vs_operational(_countries(), _recent(), flat, HHI_HIGH).verdict
+        is Verdict.CONTRADICTED
+    )
+
+
+def test_ledger_shows_cambridge_january_2022(ledger: Ledger) -> None:
+    entry = ledger.entry("migration-cost-driven-relocation")
+    a = entry.assessment
+    # Cambridge's published January 2022 shares
+    assert a.value("us_share_last") == 37.84
+    assert a.value("china_share_last") == 21.11
+    assert a.value("kazakhstan_share_last") == 13.22
+    assert a.value("china_share_fall_pp") == pytest.approx(21.11 - 75.53)
+    assert a.verdict is Verdict.PARTLY_SUPPORTED
+
+
+def test_ledger_migration_verdicts(ledger: Ledger) -> None:
+    verdicts = {
+        e.claim.id: e.assessment.verdict for e in ledger.entries if e.claim.family == "migration"
+    }
+    assert verdicts["migration-energy-determinants"] is Verdict.NOT_CHECKABLE
+    assert verdicts["migration-geographic-distribution"] is Verdict.SUPPORTED
+    hydro = ledger.entry("migration-hydro-paraguay-ethiopia").assessment
+    # OWID: Paraguay exports far more than Ethiopia, both run mostly on hydro
+    paraguay = hydro.value("paraguay_net_exports_twh") or 0.0
+    ethiopia = hydro.value("ethiopia_net_exports_twh") or 0.0
+    assert paraguay > ethiopia > 0
+    assert hydro.value("paraguay_map_share") == pytest.approx(3.9)
