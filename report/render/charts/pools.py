@@ -1,0 +1,134 @@
+"""Charts for the mining-pool claims: pool shares by quarter, and the concentration indices
+(HHI, the two largest pools' share, equivalent equal pools) with and without the pools seen
+sharing a block template counted as one.
+
+Pool slugs come from coinbase tags; they appear only as data (legend labels), which the
+SVG renderer escapes.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from report.ledger import Entry
+from report.render.charts.style import PALETTE, WIDTH, titled
+
+_OTHER = "other pools"
+_UNATTRIBUTED = "unattributed"
+_SCENARIO_DASH = alt.StrokeDash(
+    "scenario:N",
+    title=None,
+    scale=alt.Scale(domain=["separate pools", "template groups"], range=[[1, 0], [6, 4]]),
+)
+
+
+def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:
+    """Stacked shares of the blocks found each quarter: the leading pools, the others, and
+    the blocks no pool is attributed."""
+    shares = entry.assessment.tables.get("shares_quarterly")
+    if shares is None or shares.empty:
+        return None
+    order = shares.drop_duplicates("pool").sort_values("order")["pool"].tolist()
+    named = [p for p in order if p not in (_OTHER, _UNATTRIBUTED)]
+    colours = [*PALETTE[: len(named)], "#b9bec5", "#e3e6ea"]
+    data = shares.assign(period=pd.to_datetime(shares["period"]))
+    chart = (
+        alt.Chart(data)
+        .mark_area()
+        .encode(
+            x=alt.X("period:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
+            y=alt.Y(
+                "share_pct:Q",
+                title="Share of blocks found, %",
+                stack="zero",
+                scale=alt.Scale(domain=[0, 100]),
+            ),
+            color=alt.Color(
+                "pool:N",
+                title=None,
+                sort=order,
+                scale=alt.Scale(domain=order, range=colours[: len(order)]),
+            ),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("period:T", title="Quarter", format="%Y-%m"),
+                alt.Tooltip("pool:N", title="Pool"),
+                alt.Tooltip("share_pct:Q", title="Share, %", format=".1f"),
+            ],
+        )
+        .properties(width=WIDTH, height=300)
+    )
+    return titled(
+        chart,
+        entry,
+        "Two pools found {top2_latest} of the blocks in {latest_year}; {nakamoto_latest} together "
+        "passed half",
+        "Share of the blocks found each quarter, by pool as coinbase tags name it",
+    )
+
+
+def _index_panel(data: pd.DataFrame, measure: str, title: str, fmt: str) -> alt.Chart:
+    rows = data[data["measure"] == measure]
+    chart: alt.Chart = (
+        alt.Chart(rows)
+        .mark_line(color=PALETTE[0])
+        .encode(
+            x=alt.X("period:T", title=None, axis=alt.Axis(format="%Y", tickCount="year")),
+            y=alt.Y("value:Q", title=title, scale=alt.Scale(zero=False)),
+            strokeDash=_SCENARIO_DASH,
+            tooltip=[
+                alt.Tooltip("period:T", title="Quarter", format="%Y-%m"),
+                alt.Tooltip("scenario:N", title="Counting"),
+                alt.Tooltip("value:Q", title=title, format=fmt),
+            ],
+        )
+        .properties(width=WIDTH, height=170)
+    )
+    return chart
+
+
+def concentration_indices(entry: Entry) -> alt.TopLevelMixin | None:
+    """Quarterly HHI and the two largest pools' share, pools alone and template groups as one."""
+    indices = entry.assessment.tables.get("indices_quarterly")
+    if indices is None or indices.empty:
+        return None
+    data = indices.assign(period=pd.to_datetime(indices["period"]))
+    chart = alt.vconcat(
+        _index_panel(data, "hhi", "HHI (0 to 10,000)", ",.0f"),
+        _index_panel(data, "top2_pct", "Two largest pools, %", ".1f"),
+    )
+    return titled(
+        chart,
+        entry,
+        "Pool concentration peaked in {hhi_peak_year} (HHI {hhi_peak}); it was {hhi_first} in "
+        "{first_year} and {hhi_latest} in {latest_year}",
+        "Quarterly, shares of attributed blocks; dashed: pools seen sharing a block template "
+        "counted as one",
+    )
+
+
+def effective_pools(entry: Entry) -> alt.TopLevelMixin | None:
+    """Quarterly equivalent number of equal pools, pools alone and template groups as one."""
+    indices = entry.assessment.tables.get("indices_quarterly")
+    if indices is None or indices.empty:
+        return None
+    data = indices.assign(period=pd.to_datetime(indices["period"]))
+    chart = _index_panel(data, "effective_pools", "Equivalent equal pools", ".1f").properties(
+        height=260
+    )
+    return titled(
+        chart,
+        entry,
+        "Pool shares were worth {effective_pools_first} equal pools in {first_year}, "
+        "{effective_pools_latest} in {latest_year}",
+        "Quarterly, ten thousand over the HHI; dashed: pools seen sharing a block template "
+        "counted as one",
+    )
+
+
+CHARTS = {
+    "pools-few-control": pool_shares_by_quarter,
+    "pools-progressively-concentrated": concentration_indices,
+    "pools-losing-distributed-nature": effective_pools,
+}
