@@ -173,9 +173,13 @@ def assess_cost_driven_migration(
             "A migration did reshape the map: from {first_month} to {last_month} China's share "
             "went from {china_share_first} to {china_share_last}, the United States' from "
             "{us_share_first} to {us_share_last} and Kazakhstan's from {kazakhstan_share_first} to "
-            "{kazakhstan_share_last}. But the largest move followed China's crackdown of "
-            "{china_mining_crackdown_date}, a ban rather than energy prices: network hashrate fell "
-            "{ban_drop_pct} from its pre-ban peak and regained it on {recovery_date}."
+            "{kazakhstan_share_last}. Part of China's fall ({china_fall_before_ban_pp}) came "
+            "before the crackdown, which fits a search for cheaper power among other causes, but "
+            "the abrupt part "
+            "({china_fall_after_ban_pp}) followed China's crackdown of "
+            "{china_mining_crackdown_date}, a regulatory push: network hashrate fell "
+            "{ban_drop_pct} from its pre-ban peak and regained it only on {recovery_date}. The "
+            "data show the move, not that energy costs forced it."
         ),
         figures=figures,
         method=(
@@ -240,6 +244,12 @@ def _hydro_figures(surplus: pd.DataFrame, country: str, base: int, year: int) ->
     ]
 
 
+def map_rank(map_rows: pd.DataFrame, country: str) -> float:
+    """``country``'s rank (1 = largest) among the countries one published map lists."""
+    ranked = map_rows.sort_values("share_pct_low", ascending=False)["country"].tolist()
+    return float(ranked.index(country) + 1)
+
+
 def country_share_range(recent: pd.DataFrame, country: str) -> pd.DataFrame:
     """``country``'s rows of the curated later table, by basis and year."""
     return recent[recent["country"] == country].sort_values(["basis", "year"])
@@ -263,6 +273,7 @@ def assess_hydro_migration(
     geo = paraguay[paraguay["basis"] == "geographic estimate"]
     in_map = geo[geo["map"].notna()].sort_values("year")
     earliest = geo.sort_values("year").iloc[0]
+    in_map_all = recent[recent["map"] == in_map["map"].iloc[-1]]
     ethiopia = country_share_range(recent, "Ethiopia")
     said = ethiopia[ethiopia["basis"] == "statement"]
     figures += [
@@ -271,6 +282,12 @@ def assess_hydro_migration(
             "Paraguay's share in the latest map",
             in_map["share_pct_low"].iloc[-1],
             "percent",
+        ),
+        Figure(
+            "paraguay_map_rank",
+            "Paraguay's rank in the latest map",
+            map_rank(in_map_all, "Paraguay"),
+            "count",
         ),
         Figure(
             "paraguay_early_low",
@@ -314,9 +331,10 @@ def assess_hydro_migration(
             "Both countries run on hydro and generate more than they use: in {energy_year} "
             "Paraguay's surplus was {paraguay_surplus_twh} ({paraguay_surplus_share} of generation, "
             "hydro {paraguay_hydro_share}), Ethiopia's {ethiopia_surplus_twh} "
-            "({ethiopia_surplus_share}, hydro {ethiopia_hydro_share}). Paraguay's share rose from "
-            "{paraguay_early_low} to {paraguay_early_high} ({paraguay_early_year}) to "
-            "{paraguay_map_share} in the latest map; Ethiopia's is given only by statements, from "
+            "({ethiopia_surplus_share}, hydro {ethiopia_hydro_share}). Paraguay's share of "
+            "hashrate went from an estimated {paraguay_early_low} to {paraguay_early_high} in "
+            "{paraguay_early_year} to {paraguay_map_share} in the latest map, where it ranks "
+            "{paraguay_map_rank}th; Ethiopia's is given only by statements, from "
             "{ethiopia_stated_low} to {ethiopia_stated_high}."
         ),
         figures=tuple(figures),
@@ -333,7 +351,9 @@ def assess_hydro_migration(
             "mining load but does not measure it. Cambridge's map puts both countries inside "
             "'Other'. No geographic map in the curated table gives Ethiopia a share "
             "({ethiopia_geographic_rows} rows); its figures are a miner's statement citing the "
-            "utility and an unattributed estimate, which disagree."
+            "utility and an unattributed estimate, which disagree. The latest map's report lists "
+            "no Ethiopian share above Paraguay's {paraguay_map_share}, which sits ill with the "
+            "estimate of {ethiopia_stated_high} at most."
         ),
         needs=(
             "A geographic hashrate map that lists Ethiopia, and the utilities' sales to miners "
@@ -349,6 +369,12 @@ def _geo_figures(country_shares: pd.DataFrame, recent: pd.DataFrame) -> list[Fig
     first, last = geo.iloc[0], geo.iloc[-1]
     name, mapped = _map_concentration(recent)
     return [
+        Figure(
+            "geo_hhi_fall_pct",
+            "Fall of the country HHI, first Cambridge month to the latest map (at least)",
+            100.0 * (1.0 - mapped["hhi_high"] / first["hhi_low"]),
+            "percent",
+        ),
         Figure(
             "geo_hhi_first_low",
             "Country HHI, first Cambridge month (low bound)",
@@ -442,7 +468,8 @@ def assess_geographic_distribution(
     return Assessment(
         verdict=Verdict.SUPPORTED if fell else Verdict.PARTLY_SUPPORTED,
         summary=(
-            "Geographic concentration fell: the country HHI went from {geo_hhi_first_low} to "
+            "Geographic concentration fell by at least {geo_hhi_fall_pct}: the country HHI "
+            "went from {geo_hhi_first_low} to "
             "{geo_hhi_first_high} in Cambridge's first month ({first_month}) to {geo_hhi_last_low} "
             "to {geo_hhi_last_high} in its last ({last_month}) and {map_hhi_low} to {map_hhi_high} in the latest map ({map_year}); "
             "the largest country's share fell from {largest_country_first} to "
@@ -565,11 +592,11 @@ def _pool_figures(blocks: pd.DataFrame) -> tuple[list[Figure], pd.DataFrame]:
     first, last = yearly.iloc[0], yearly.iloc[-1]
     peak = yearly.iloc[int(yearly["hhi_low"].to_numpy().argmax())]
     return [
+        Figure("pool_hhi_last", "Pool HHI, last full year (low bound)", last["hhi_low"], "hhi"),
         Figure("pool_hhi_first", "Pool HHI, first full year (low bound)", first["hhi_low"], "hhi"),
         Figure("pool_first_year", "First full year of blocks", first["period"], "year"),
         Figure("pool_hhi_peak", "Pool HHI, highest year (low bound)", peak["hhi_low"], "hhi"),
         Figure("pool_peak_year", "Year of the highest pool HHI", peak["period"], "year"),
-        Figure("pool_hhi_last", "Pool HHI, last full year (low bound)", last["hhi_low"], "hhi"),
         Figure(
             "pool_hhi_last_high", "Pool HHI, last full year (high bound)", last["hhi_high"], "hhi"
         ),
@@ -619,10 +646,11 @@ def assess_geo_vs_operational(
             "{geo_hhi_first_low} ({first_month}) to {map_hhi_low} to {map_hhi_high} in the latest "
             "map, while the pool HHI rose from {pool_hhi_first} ({pool_first_year}) to "
             "{pool_hhi_peak} ({pool_peak_year}) and stood at {pool_hhi_last} in {pool_last_year}, "
-            "with two pools holding {pool_top2_last}. But the pools now sit below the "
-            "{merger_guidelines_hhi_high} line and below the geography, so operational "
-            "concentration rose rather than remained, and the map is not the less concentrated "
-            "layer."
+            "with the two largest pools holding {pool_top2_last}. But the countries are still "
+            "the more concentrated layer: even the low bound of the map ({map_hhi_low}) is above "
+            "the pools, which sit below the {merger_guidelines_hhi_high} line of high "
+            "concentration. Operational concentration rose toward the geography rather than "
+            "remaining above it."
         ),
         figures=tuple([*pool, *geo]),
         method=(

@@ -8,6 +8,7 @@ from analysis.migration import (
     full_years,
     last_month_before,
     later_points,
+    map_rank,
     share_on,
 )
 from analysis.result import Verdict
@@ -130,3 +131,20 @@ def test_ledger_migration_verdicts(ledger: Ledger) -> None:
     ethiopia = hydro.value("ethiopia_net_exports_twh") or 0.0
     assert paraguay > ethiopia > 0
     assert hydro.value("paraguay_map_share") == pytest.approx(3.9)
+
+
+def test_map_rank_orders_by_share() -> None:
+    rows = pd.DataFrame({"country": ["A", "B", "C"], "share_pct_low": [2.0, 9.0, 5.0]})
+    assert map_rank(rows, "A") == 3
+    assert map_rank(rows, "B") == 1
+
+
+def test_kazakhstan_peak_in_cambridge_matches_hashrate_index(
+    real_tables: dict[str, pd.DataFrame],
+) -> None:
+    # Hashrate Index: "a peak of 18% in October 2021" (curated row), read against Cambridge
+    shares = country_shares_by_month(real_tables["country_shares"])
+    kazakhstan = shares[shares["group"] == "Kazakhstan"].set_index("period")["share_pct"]
+    assert kazakhstan.idxmax() == pd.Timestamp("2021-10-01")
+    assert round(kazakhstan.max()) == 18
+    assert share_on(shares, "Kazakhstan", pd.Timestamp("2021-10-01")) == pytest.approx(18.31)
