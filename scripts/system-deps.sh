@@ -1,19 +1,21 @@
 #!/bin/sh
 # Installs the real tools the tests drive: Debian's chromium (the web report in a browser)
-# and poppler-utils (pdftotext, pdftoppm). Does nothing when they are already there.
+# poppler-utils (pdftotext, pdftoppm) and a Java runtime for the Nu HTML checker. Does
+# nothing when they are already there.
 set -eu
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 [ -z "$missing" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "system-deps: apt-get not found; install$missing by hand or the tests that need them are skipped" >&2
+  echo "system-deps: apt-get not found; install$missing by hand or the tests that need them fail" >&2
   exit 0
 fi
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
-    echo "system-deps: not root and no sudo; install$missing by hand or the tests that need them are skipped" >&2
+    echo "system-deps: not root and no sudo; install$missing by hand or the tests that need them fail" >&2
     exit 0
   fi
 fi

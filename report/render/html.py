@@ -17,6 +17,7 @@ from markupsafe import Markup
 from report.format import UNIT_NAMES, format_value
 from report.render.charts.style import FONT_DIR
 from report.render.context import ReportContext
+from report.render.links import split_address
 
 HTML_TEMPLATE = "html/report.html.j2"
 FONT_FACES = (
@@ -58,6 +59,7 @@ def html_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["unit_name"] = lambda unit: UNIT_NAMES.get(unit, unit)
     env.globals["font_face_css"] = lambda: Markup(font_face_css())
     env.globals["trusted_svg"] = Markup
+    env.globals["split_address"] = split_address
     return env
 
 

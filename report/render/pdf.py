@@ -17,6 +17,7 @@ import typst
 from report.format import format_value
 from report.render.charts.style import FONT_DIR
 from report.render.context import Prose, ReportContext
+from report.render.links import split_address
 from report.render.typst_text import TypstMarkup, finalize, string_literal, text_markup
 
 TYPST_TEMPLATE = "pdf/report.typ.j2"
@@ -47,9 +48,11 @@ def typst_prose(p: Prose) -> TypstMarkup:
 
 def typst_link(text: str, address: str) -> TypstMarkup:
     """``text`` linked to ``address`` when it is a web address, else both as text."""
-    if address.startswith(("https://", "http://")):
-        return TypstMarkup(f"#link({string_literal(address)})[{text_markup(text)}]")
-    return TypstMarkup(f"{text_markup(text)} #text(fill: muted)[({text_markup(address)})]")
+    url, rest = split_address(address)
+    note = f" #text(fill: muted)[{text_markup(rest if url else f'({rest})')}]" if rest else ""
+    if url:
+        return TypstMarkup(f"#link({string_literal(url)})[{text_markup(text)}]{note}")
+    return TypstMarkup(f"{text_markup(text)}{note}")
 
 
 def typst_environment(templates_dir: Path) -> jinja2.Environment:

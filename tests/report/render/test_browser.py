@@ -1,0 +1,60 @@
+"""The HTML report in a real browser (Debian's chromium, driven over the DevTools protocol):
+every chart renders, the page asks the network for nothing, and it fits a phone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.report.render.chromium import Browser
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture()
+def browser(tmp_path: Path) -> Iterator[Browser]:
+    opened = Browser(tmp_path / "profile")
+    yield opened
+    opened.close()
+
+
+def test_the_page_asks_the_network_for_nothing_but_itself(browser: Browser, rendered: Path) -> None:
+    page = (rendered / "report.html").as_uri()
+    browser.open(page, width=1280, height=900)
+    outside = [u for u in browser.requested_urls() if u != page and not u.startswith("data:")]
+    assert outside == []  # fonts, styles and charts all come from the page itself
+    charts = len(list((rendered / "charts").glob("*.svg")))
+    assert browser.evaluate("document.querySelectorAll('main svg[role=img]').length") == charts
+    assert browser.evaluate("document.querySelectorAll('img, script, link, iframe').length") == 0
+
+
+def test_the_network_check_sees_a_request(browser: Browser, tmp_path: Path) -> None:
+    page = tmp_path / "leaky.html"
+    page.write_text('<img src="leak.png" alt="">', encoding="utf-8")
+    browser.open(page.as_uri(), width=800, height=600)
+    assert (tmp_path / "leak.png").as_uri() in browser.requested_urls()
+
+
+def test_the_page_fits_a_phone_screen_in_lato(browser: Browser, rendered: Path) -> None:
+    browser.open((rendered / "report.html").as_uri(), width=390, height=844, mobile=True)
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 390
+    assert browser.evaluate("document.fonts.check('16px Lato')") is True
+    widest = browser.evaluate(
+        "Math.max(...[...document.querySelectorAll('main svg')]"
+        ".map(s => s.getBoundingClientRect().right))"
+    )
+    assert widest <= 390
+
+
+def test_the_text_keeps_a_readable_measure_on_a_desktop(browser: Browser, rendered: Path) -> None:
+    browser.open((rendered / "report.html").as_uri(), width=1440, height=900)
+    chars = browser.evaluate(
+        "(() => { const p = document.querySelector('.claim p.finding');"
+        " const w = p.getBoundingClientRect().width;"
+        " const size = parseFloat(getComputedStyle(p).fontSize);"
+        " return w / (size * 0.5); })()"
+    )
+    assert 45 <= chars <= 90  # characters per line at about half an em per character
+    assert browser.evaluate("document.querySelectorAll('h1').length") == 1

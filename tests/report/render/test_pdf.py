@@ -1,0 +1,74 @@
+"""The PDF report: every verdict and headline figure, a contents page, page numbers, no date,
+and data that cannot turn into Typst markup."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from report.buildinfo import BuildInfo
+from report.format import format_value
+from report.ledger import Ledger
+from report.pipeline import Project
+from report.render.context import report_context
+from report.render.pdf import compile_pdf, render_typst
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text by poppler's pdftotext, whitespace collapsed."""
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, timeout=120
+    )
+    return re.sub(r"\s+", " ", done.stdout.decode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def text(rendered: Path) -> str:
+    return pdf_text(rendered / "report.pdf")
+
+
+def test_every_claim_shows_its_verdict_and_headline_figure(text: str, ledger: Ledger) -> None:
+    for entry in ledger.entries:
+        assert entry.assessment.verdict.value in text
+        if entry.assessment.figures:
+            head = entry.assessment.figures[0]
+            assert format_value(head.value, head.unit) in text, entry.claim.id
+
+
+def test_the_pdf_has_contents_and_numbered_pages(rendered: Path, text: str) -> None:
+    pages = len(PdfReader(rendered / "report.pdf").pages)
+    assert pages > 3
+    assert "Contents" in text and "Data appendix" in text
+    assert f"2 / {pages}" in text and f"{pages} / {pages}" in text
+
+
+def test_the_pdf_carries_no_date_and_only_pinned_fonts(rendered: Path) -> None:
+    reader = PdfReader(rendered / "report.pdf")
+    metadata = reader.metadata or {}
+    assert "/CreationDate" not in metadata and "/ModDate" not in metadata
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages[:3]
+        for font in (page["/Resources"].get("/Font") or {}).values()
+        if "/BaseFont" in font.get_object()
+        for font in [font.get_object()]
+    }
+    # Lato for text; DejaVu Sans Mono (built into Typst) for hashes and commands.
+    assert any("Lato" in f for f in fonts)
+    assert all("Lato" in f or "DejaVuSansMono" in f for f in fonts), fonts
+
+
+def test_hostile_text_is_shown_as_text(
+    project: Project, hostile_ledger: Ledger, info: BuildInfo, tmp_path: Path
+) -> None:
+    context = report_context(project.article.title, hostile_ledger, info, {})
+    pdf = compile_pdf(render_typst(context, project.settings.templates_dir), tmp_path)
+    (tmp_path / "hostile.pdf").write_bytes(pdf)
+    text = pdf_text(tmp_path / "hostile.pdf")
+    for piece in ("#set page(width: 1cm)", "*bold*", "_em_", "$x^2$", "@ref", "{{ 7*7 }}"):
+        assert piece in text, piece
+    assert "javascript:alert(1)" in text  # shown, never linked
