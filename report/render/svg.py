@@ -81,7 +81,7 @@ def _q(tag: str) -> str:
 def _prefix_ids(root: ET.Element, prefix: str) -> None:
     # Renumbered in document order: Vega's own ids count up across a process, so keeping
     # them would make the same chart differ between the first and a later build.
-    renamed = {}
+    renamed: dict[str, str] = {}
     for element in root.iter():
         old = element.get("id")
         if old is not None:
