@@ -430,8 +430,8 @@ def assess_early_corporate_labs(
     summary = (
         "Before {deep_learning_era_start_year}, universities alone developed "
         "{early_academia_share} of the {early_systems} notable systems and companies alone "
-        "{early_industry_share}: early AI was mostly academic, as the article itself says two "
-        "paragraphs earlier."
+        "{early_industry_share}: early AI was mostly academic, as the article itself says where it "
+        "describes AI's centralised infrastructure."
         if verdict is Verdict.CONTRADICTED
         else "Before {deep_learning_era_start_year}, companies alone developed "
         "{early_industry_share} of notable systems against {early_academia_share} for universities."
@@ -547,6 +547,9 @@ def assess_open_trend_accelerating(ml_systems: pd.DataFrame) -> Assessment:
         (frame["year"] == partial_year - 1) & (frame["published"] <= end - pd.DateOffset(years=1))
     ]
     recent = frame[frame["year"] >= base]
+    frontier = frontier_systems(ml_systems, base)
+    frontier_open = is_open_weights(frontier["accessibility"])
+    earlier = frontier["year"] < latest
     industry_share = 100.0 * float((recent["sector"] == "industry").mean())
     community_share = 100.0 * float((recent["sector"] == "other").mean())
     figures = (
@@ -590,6 +593,30 @@ def assess_open_trend_accelerating(ml_systems: pd.DataFrame) -> Assessment:
         ),
         Figure("snapshot_end", "Last publication date in the snapshot", end.toordinal(), "date"),
         Figure(
+            "frontier_open_earlier",
+            "Frontier systems with open weights, first year compared to the year before the latest",
+            float(frontier_open[earlier].sum()),
+            "count",
+        ),
+        Figure(
+            "frontier_earlier",
+            "Frontier systems, first year compared to the year before the latest",
+            float(earlier.sum()),
+            "count",
+        ),
+        Figure(
+            "frontier_open_recent",
+            "Frontier systems with open weights, latest complete year to the snapshot's end",
+            float(frontier_open[~earlier].sum()),
+            "count",
+        ),
+        Figure(
+            "frontier_recent",
+            "Frontier systems, latest complete year to the snapshot's end",
+            float((~earlier).sum()),
+            "count",
+        ),
+        Figure(
             "open_industry_share",
             "Open-weight systems from companies alone, since the first year compared",
             industry_share,
@@ -619,9 +646,9 @@ def assess_open_trend_accelerating(ml_systems: pd.DataFrame) -> Assessment:
             "Open-weight notable systems went from {open_count_base} ({open_share_base}) in "
             "{base_year} to {open_count_latest} ({open_share_latest}) in {latest_year}; the "
             "snapshot's last months hold {open_count_partial} against {open_count_partial_before} "
-            "in the same months a year earlier, "
-            "and {open_industry_share} of open-weight systems came from companies alone, not "
-            "community initiatives."
+            "in the same months a year earlier. Companies alone made {open_industry_share} of "
+            "the open-weight systems since {base_year}, research collectives, governments and "
+            "unrecorded developers {open_other_share}."
         ),
         figures=figures,
         method=(
@@ -629,7 +656,10 @@ def assess_open_trend_accelerating(ml_systems: pd.DataFrame) -> Assessment:
             "year, and those with downloadable weights taken as open. The snapshot ends on "
             "{snapshot_end}, so that year is compared with the same months of the year before. "
             "Developers' types show who releases open weights: {open_other_share} came from "
-            "research collectives, governments or unrecorded developers."
+            "research collectives, governments or unrecorded developers. Among the largest models "
+            "(Epoch's frontier flag), {frontier_open_recent} of {frontier_recent} published from "
+            "{latest_year} on had open weights, against {frontier_open_earlier} of "
+            "{frontier_earlier} from {base_year} until then."
         ),
         limits=(
             "Acceleration needs a rate of change; a few years of counts of notable systems are a "

@@ -169,6 +169,9 @@ def test_open_trend_compares_the_same_months() -> None:
     assert result.value("open_count_partial") == 2
     assert result.value("open_count_partial_before") == 1
     assert result.verdict is Verdict.PARTLY_SUPPORTED  # count grew but share fell (66.7% -> 60%)
+    # frontier systems 2021-2022: API, Unreleased, open; 2023 on: API, open, API, open
+    assert (result.value("frontier_open_earlier"), result.value("frontier_earlier")) == (1, 3)
+    assert (result.value("frontier_open_recent"), result.value("frontier_recent")) == (2, 4)
 
 
 def test_open_counterforce_rank() -> None:
