@@ -12,6 +12,7 @@ from report.ledger import Entry
 from report.render.charts.style import ACCENT, MUTED, PALETTE, WIDTH, threshold_rule, titled
 
 _MAIN_COUNTRIES = ["China", "United States", "Kazakhstan", "Russia", "Canada"]
+_YEARS = alt.Axis(format="%Y", tickCount="year", labelFlush=False)
 
 
 def country_shares(entry: Entry) -> alt.TopLevelMixin | None:
@@ -35,7 +36,7 @@ def country_shares(entry: Entry) -> alt.TopLevelMixin | None:
         alt.Chart(lines)
         .mark_line()
         .encode(
-            x=alt.X("date:T", title=None),
+            x=alt.X("date:T", title=None, axis=_YEARS),
             y=y,
             color=colour,
             tooltip=["date:T", "country:N", alt.Tooltip("share_pct:Q", format=".2f")],
@@ -69,14 +70,13 @@ def _hhi_chart(entry: Entry, line: float | None) -> alt.TopLevelMixin | None:
         return None
     data = table.assign(hhi_mid=(table["hhi_low"] + table["hhi_high"]) / 2)
     sources = list(dict.fromkeys(data["source"]))
-    colour = alt.Color(
-        "source:N", title=None, scale=alt.Scale(domain=sources, range=PALETTE[: len(sources)])
-    )
-    base = alt.Chart(data).encode(x=alt.X("date:T", title=None), color=colour)
+    colours = [c for i, c in enumerate(PALETTE) if i != 1][: len(sources)]  # PALETTE[1] ~ ACCENT
+    colour = alt.Color("source:N", title=None, scale=alt.Scale(domain=sources, range=colours))
+    base = alt.Chart(data).encode(x=alt.X("date:T", title=None, axis=_YEARS), color=colour)
     band = base.mark_area(opacity=0.25).encode(
         y=alt.Y("hhi_low:Q", title="HHI (0 to 10,000)"), y2="hhi_high:Q"
     )
-    mid = base.mark_line(point=True).encode(
+    mid = base.mark_line(point=alt.OverlayMarkDef(size=30)).encode(
         y="hhi_mid:Q",
         tooltip=[
             "source:N",
@@ -173,7 +173,7 @@ def ban_shock(entry: Entry) -> alt.TopLevelMixin | None:
         alt.Chart(series)
         .mark_line(color=PALETTE[0])
         .encode(
-            x=alt.X("date:T", title=None),
+            x=alt.X("date:T", title=None, axis=_YEARS),
             y=alt.Y("ehs:Q", title="Network hashrate, EH/s"),
             tooltip=["date:T", alt.Tooltip("ehs:Q", format=".1f")],
         )
