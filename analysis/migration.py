@@ -13,6 +13,7 @@ from analysis.geo_concentration import (
     RESIDUAL_POOL,
     bounded_concentration,
     country_shares_by_month,
+    geographic_and_pool_index,
     latest_map,
     map_shares,
     pool_shares_by_year,
@@ -26,7 +27,7 @@ HYDRO_COUNTRIES = ("Paraguay", "Ethiopia")
 
 
 def _ordinal(day: pd.Timestamp | None) -> float | None:
-    return None if day is None else float(day.date().toordinal())
+    return None if day is None or pd.isna(day) else float(day.date().toordinal())
 
 
 def _citations(rows: pd.DataFrame) -> tuple[Citation, ...]:
@@ -616,6 +617,23 @@ def _pool_figures(blocks: pd.DataFrame) -> tuple[list[Figure], pd.DataFrame]:
     ], yearly
 
 
+def _overlap_figures(country_shares: pd.DataFrame, blocks: pd.DataFrame) -> list[Figure]:
+    both = geographic_and_pool_index(country_shares, blocks)
+    if both.empty:  # no common month: the figures are n/a
+        both = pd.DataFrame([dict.fromkeys(["period", "geo_hhi_low", "pool_hhi_low"])])
+    first, last = both.iloc[0], both.iloc[-1]
+    return [
+        Figure(
+            "overlap_first", "First month both indexes cover", _ordinal(first["period"]), "date"
+        ),
+        Figure("overlap_last", "Last month both indexes cover", _ordinal(last["period"]), "date"),
+        Figure("overlap_geo_first", "Country HHI, first common month", first["geo_hhi_low"], "hhi"),
+        Figure("overlap_geo_last", "Country HHI, last common month", last["geo_hhi_low"], "hhi"),
+        Figure("overlap_pool_first", "Pool HHI, first common month", first["pool_hhi_low"], "hhi"),
+        Figure("overlap_pool_last", "Pool HHI, last common month", last["pool_hhi_low"], "hhi"),
+    ]
+
+
 def assess_geo_vs_operational(
     country_shares: pd.DataFrame,
     country_hashrate_recent: pd.DataFrame,
@@ -625,6 +643,7 @@ def assess_geo_vs_operational(
     """The country HHI fell while the pool HHI rose; which one is higher today."""
     geo = _geo_figures(country_shares, country_hashrate_recent)
     pool, yearly = _pool_figures(blocks)
+    pool += _overlap_figures(country_shares, blocks)
     v = {f.name: f.value or 0.0 for f in [*geo, *pool]}
     geo_fell = v["map_hhi_high"] < v["geo_hhi_first_low"]
     pool_rose = v["pool_hhi_last"] > v["pool_hhi_first"]
@@ -658,12 +677,17 @@ def assess_geo_vs_operational(
             "then the latest published map) and of blocks found by pool in each full calendar "
             "year. Residual groups ('Other', unidentified blocks) are bounded as many tiny groups "
             "(low) or one group (high). {majority_pools_last} pools pass half of the blocks in "
-            "{pool_last_year}, against {majority_countries_map} countries in the latest map."
+            "{pool_last_year}, against {majority_countries_map} countries in the latest map. In "
+            "the months both tables cover ({overlap_first} to {overlap_last}) the country HHI "
+            "went from {overlap_geo_first} to {overlap_geo_last} and the pool HHI from "
+            "{overlap_pool_first} to {overlap_pool_last} (low bounds)."
         ),
         limits=(
             "Pool shares count blocks, which vary by luck; yearly totals smooth that. A pool is a "
             "coordinator, not an owner of machines: miners can leave a pool faster than a "
-            "country, so the two indexes measure different kinds of control."
+            "country, so the two indexes measure different kinds of control. Pools are counted by "
+            "their tags; pools reported to build blocks from one operator's templates would count "
+            "as one and raise the pool HHI, so the pool index here is a lower reading."
         ),
         needs=(
             "Pool shares and country shares from the same months and the same estimator, and "

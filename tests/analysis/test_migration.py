@@ -148,3 +148,19 @@ def test_kazakhstan_peak_in_cambridge_matches_hashrate_index(
     assert kazakhstan.idxmax() == pd.Timestamp("2021-10-01")
     assert round(kazakhstan.max()) == 18
     assert share_on(shares, "Kazakhstan", pd.Timestamp("2021-10-01")) == pytest.approx(18.31)
+
+
+def test_overlap_figures_are_missing_without_a_common_month() -> None:
+    result = assess_geo_vs_operational(_countries(), _recent(), _blocks(["a"] * 4), HHI_HIGH)
+    assert result.value("overlap_first") is None
+    assert result.value("overlap_pool_last") is None
+
+
+def test_ledger_overlap_months_are_those_of_both_tables(ledger: Ledger) -> None:
+    a = ledger.entry("migration-geo-vs-operational").assessment
+    # blocks start in January 2021; Cambridge's map ends in January 2022
+    assert a.value("overlap_first") == pd.Timestamp("2021-01-01").toordinal()
+    assert a.value("overlap_last") == pd.Timestamp("2022-01-01").toordinal()
+    # Cambridge January 2022 with 'Other' as many tiny countries: the sum of the named squares
+    named = [37.84, 21.11, 13.22, 6.48, 4.66, 3.06, 2.51, 1.97, 0.12]
+    assert a.value("overlap_geo_last") == pytest.approx(sum(x * x for x in named))
