@@ -10,6 +10,7 @@ write: they go into tables, never into prose.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -25,6 +26,7 @@ OTHER_POOLS = "other pools"
 UNATTRIBUTED = "unattributed"
 EXACT_EVIDENCE = ("template owner", "same template")
 ALL_EVIDENCE = (*EXACT_EVIDENCE, "possibly same template")
+SHARE_CHECKS = ("calendar year", "calendar month")
 
 
 def utc_naive(dates: pd.Series) -> pd.Series:
@@ -145,6 +147,70 @@ def count_in_window(
     )
 
 
+def _check_window(
+    blocks: pd.DataFrame, slugs: set[str], row: pd.Series
+) -> tuple[float, float, float]:
+    """Computed low and high value of one published check, and the unattributed blocks (or
+    share) that could move it."""
+    dates = utc_naive(blocks["date"])
+    kind = str(row["check_kind"])
+    if kind in SHARE_CHECKS:
+        if kind == "calendar year":
+            inside = dates.dt.year == int(row["year"])
+        else:
+            month = pd.Timestamp(row["window_date"])
+            inside = (dates >= month) & (dates < month + pd.DateOffset(months=1))
+        period = blocks[inside]
+        share = 100.0 * float(period["pool_slug"].isin(slugs).mean())
+        unknown = 100.0 * float((period["pool_slug"] == RESIDUAL_POOL).mean())
+        return share, share, unknown
+    size, day = int(row["window_blocks"]), pd.Timestamp(row["window_date"])
+    if kind == "blocks from date":
+        window = blocks[dates >= day].sort_values("height").head(size)
+        windows = [window] if len(window) == size else []
+    elif kind == "blocks before day":
+        ordered = blocks.assign(_t=dates).sort_values("height")
+        ends = [day + pd.Timedelta(hours=h) for h in range(0, 25)]
+        windows = [ordered[ordered["_t"] < end].tail(size) for end in ends]
+    else:
+        raise ValueError(f"unknown check kind {kind!r}")
+    if not windows or any(len(w) < size for w in windows):
+        return float("nan"), float("nan"), float("nan")
+    counts = [int(w["pool_slug"].isin(slugs).sum()) for w in windows]
+    unknown = max(int((w["pool_slug"] == RESIDUAL_POOL).sum()) for w in windows)
+    return float(min(counts)), float(max(counts)), float(unknown)
+
+
+def published_checks(blocks: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Published block counts and shares the block table can reproduce, beside the computed
+    value (a range when the window's hour is not given) and the unattributed blocks that could
+    move it. ``agrees`` when the published value lies within that margin (for a share published
+    as 'more than', when the computed share plus the margin exceeds it)."""
+    rows = []
+    for _, row in published[published["check_kind"].notna()].iterrows():
+        slugs = set(str(row["pool_slugs"]).split("+"))
+        low, high, margin = _check_window(blocks, slugs, row)
+        if row["check_kind"] in SHARE_CHECKS:
+            value, unit = float(row["share_low_pct"]), "percent"
+            agrees = high + margin > value
+        else:
+            value, unit = float(row["blocks_published"]), "blocks"
+            agrees = low - margin <= value <= high + margin
+        rows.append(
+            {
+                "label": row["label"],
+                "pool_slugs": row["pool_slugs"],
+                "unit": unit,
+                "published": value,
+                "computed_low": low,
+                "computed_high": high,
+                "unattributed": margin,
+                "agrees": bool(agrees),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def leading_pools(blocks: pd.DataFrame, count: int) -> list[str]:
     """The ``count`` pools with the most attributed blocks over the whole table."""
     named = blocks.loc[blocks["pool_slug"] != RESIDUAL_POOL, "pool_slug"]
@@ -234,7 +300,11 @@ def _template_citations(template_groups: pd.DataFrame) -> tuple[Citation, ...]:
 
 
 def assess_few_pools_control(
-    blocks: pd.DataFrame, pool_template_groups: pd.DataFrame, majority_share_pct: float
+    blocks: pd.DataFrame,
+    pool_template_groups: pd.DataFrame,
+    pool_share_published: pd.DataFrame,
+    majority_share_pct: float,
+    merger_guidelines_hhi_high: float,
 ) -> Assessment:
     """Whether a few pools find a large part of the blocks, in the latest complete year."""
     yearly = _yearly(blocks, pool_template_groups, majority_share_pct)
@@ -243,6 +313,10 @@ def assess_few_pools_control(
     latest = int(alone["period"].max())
     now, now_grouped = _row(alone, latest), _row(grouped, latest)
     top = max(TOP_N)
+    checks = published_checks(blocks, pool_share_published)
+    attributed = with_periods(blocks[blocks["pool_slug"] != RESIDUAL_POOL])
+    n_latest = int((attributed["year"] == latest).sum())
+    p2 = float(now["top2_pct"]) / 100.0
     figures = (
         Figure(
             "top2_latest",
@@ -292,6 +366,24 @@ def assess_few_pools_control(
             _group_share(blocks, pool_template_groups, latest),
             "percent",
         ),
+        Figure(
+            "top2_latest_se",
+            "Standard error of the two largest pools' share from block luck",
+            100.0 * math.sqrt(p2 * (1.0 - p2) / n_latest),
+            "percentage_points",
+        ),
+        Figure(
+            "published_checks",
+            "Published block counts and shares checked",
+            float(len(checks)),
+            "count",
+        ),
+        Figure(
+            "published_checks_agreeing",
+            "Published figures the block table reproduces",
+            float(checks["agrees"].sum()) if len(checks) else 0.0,
+            "count",
+        ),
     )
     if now["top5_pct"] > majority_share_pct:
         verdict = Verdict.SUPPORTED
@@ -307,7 +399,28 @@ def assess_few_pools_control(
             "In {latest_year} the five largest pools found {top5_latest} of the attributed blocks, "
             "no more than {majority_share_pct}; the two largest found {top2_latest}."
         )
-    shares = pool_shares(blocks, "year")
+    side = "below" if now["hhi"] < merger_guidelines_hhi_high else "above"
+    summary += (
+        " The pools' HHI, {hhi_latest}, is "
+        + side
+        + " the {merger_guidelines_hhi_high} line of a highly concentrated market in the US merger "
+        "guidelines."
+    )
+    if len(checks):
+        summary += (
+            " The block table agrees with {published_checks_agreeing} of {published_checks} "
+            "readings of block counts and shares published by others."
+        )
+    published_rows = pool_share_published[pool_share_published["check_kind"].notna()]
+    published_citations = tuple(
+        Citation(
+            text_of(r.source_title),
+            text_of(r.source_address),
+            text_of(r.excerpt),
+            text_of(r.normalisation),
+        )
+        for r in published_rows.itertuples()
+    )
     return Assessment(
         verdict=verdict,
         summary=summary,
@@ -323,7 +436,9 @@ def assess_few_pools_control(
             "such group found {template_group_latest}."
         ),
         limits=(
-            "Blocks measure hashing power with luck: over a year of blocks the noise is small. A pool "
+            "Blocks measure hashing power with luck: over a year of blocks the standard error of the "
+            "two largest pools' share is {top2_latest_se}. Published counts are compared within the "
+            "blocks the table leaves unattributed in the same window. A pool "
             "is not a miner: its hashers can leave, and a pool does not own their machines. Pool tags "
             "can be written by anyone; {unattributed_latest} of the blocks carry no known tag. The "
             "template observations are from a few days of stratum jobs and may not hold all year."
@@ -332,11 +447,14 @@ def assess_few_pools_control(
             "Records of the block templates each pool sent through the year, to know which pools "
             "worked as one, and hashrate reported by the pools themselves beside the block counts."
         ),
-        citations=_template_citations(pool_template_groups),
+        citations=_template_citations(pool_template_groups) + published_citations,
         tables={
             "shares_quarterly": chart_shares(blocks, "quarter", LEADING_POOLS_CHARTED),
-            "shares_yearly": shares,
+            "pool_shares_yearly": pool_shares(blocks, "year"),
+            "pool_shares_quarterly": pool_shares(blocks, "quarter"),
             "concentration_yearly": yearly,
+            "concentration_quarterly": pool_concentration(blocks, "quarter", majority_share_pct),
+            "published_checks": checks,
         },
     )
 

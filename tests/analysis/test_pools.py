@@ -16,6 +16,7 @@ from analysis.pools import (
     grouped_blocks,
     pool_concentration,
     pool_shares,
+    published_checks,
     slope_per_year,
     utc_naive,
     with_periods,
@@ -160,15 +161,84 @@ def test_steady_rise_is_supported_and_a_fall_contradicted() -> None:
     )
 
 
+def _published(**row: object) -> pd.DataFrame:
+    base: dict[str, object] = {
+        "label": "check",
+        "pool_slugs": "a",
+        "check_kind": "blocks from date",
+        "blocks_published": pd.NA,
+        "window_blocks": pd.NA,
+        "window_date": pd.NaT,
+        "year": pd.NA,
+        "share_low_pct": float("nan"),
+        "source_title": "t",
+        "source_address": "https://c.example",
+        "excerpt": "e",
+        "normalisation": "n",
+    }
+    base.update(row)
+    return pd.DataFrame([base])
+
+
+def test_published_checks_allow_the_unattributed_blocks_of_the_window() -> None:
+    # July 2021 blocks ten minutes apart: a, a, unknown, b, a, b
+    blocks = _blocks({2021: {"a": 2, "unknown": 1, "b": 1}, 2022: {"a": 1, "b": 1}})
+    blocks.loc[4:5, "date"] = pd.to_datetime(["2021-07-01 00:40", "2021-07-01 00:50"], utc=True)
+    blocks.loc[4:5, "pool_slug"] = ["a", "b"]
+    frm = _published(
+        window_blocks=4, window_date=pd.Timestamp("2021-07-01"), blocks_published=3
+    )  # window a, a, unknown, b: two blocks of a, one unknown -> 3 is within reach
+    assert published_checks(blocks, frm)["agrees"].tolist() == [True]
+    far = _published(window_blocks=4, window_date=pd.Timestamp("2021-07-01"), blocks_published=4)
+    row = published_checks(blocks, far).iloc[0]
+    assert (row["computed_low"], row["unattributed"], row["agrees"]) == (2, 1, False)
+    # windows of two blocks ending at each hour of 1 July 2021: from none of the day's blocks
+    # to the last two (a, b); the first window (before midnight) is short, so no value
+    day = _published(
+        check_kind="blocks before day",
+        window_blocks=2,
+        window_date=pd.Timestamp("2021-07-01"),
+        blocks_published=1,
+    )
+    assert math.isnan(published_checks(blocks, day)["computed_low"].iloc[0])
+    next_day = _published(
+        check_kind="blocks before day",
+        window_blocks=2,
+        window_date=pd.Timestamp("2021-07-02"),
+        blocks_published=1,
+    )  # every window ending on 2 July holds the last two blocks, a and b
+    row = published_checks(blocks, next_day).iloc[0]
+    assert (row["computed_low"], row["computed_high"], row["agrees"]) == (1, 1, True)
+    year = _published(check_kind="calendar year", pool_slugs="a+b", year=2021, share_low_pct=80.0)
+    row = published_checks(blocks, year).iloc[0]
+    assert row["computed_high"] == pytest.approx(100 * 5 / 6)  # a, a, b, a, b of six blocks
+    assert row["agrees"]
+    month = _published(
+        check_kind="calendar month",
+        pool_slugs="b",
+        window_date=pd.Timestamp("2021-07-01"),
+        share_low_pct=40.0,
+    )
+    row = published_checks(blocks, month).iloc[0]
+    assert row["computed_high"] == pytest.approx(100 * 2 / 6)  # b twice in July's six blocks
+    assert row["unattributed"] == pytest.approx(100 / 6)
+    assert row["agrees"]  # 33.3% plus the 16.7% unattributed could pass 40%
+
+
 def test_few_pools_and_template_grouping() -> None:
     blocks = _blocks({2021: {"big": 3, "proxy": 3, "x": 2, "y": 1, "z": 1}})
-    result = assess_few_pools_control(blocks, GROUPS, 50.0)
+    result = assess_few_pools_control(blocks, GROUPS, _published().iloc[0:0], 50.0, 1_800.0)
     assert result.verdict is Verdict.SUPPORTED
     assert result.value("nakamoto_latest") == 2  # 30 + 30 > 50
     assert result.value("nakamoto_grouped_latest") == 1  # big and proxy as one: 60 > 50
     assert result.value("template_group_latest") == pytest.approx(60.0)
     assert result.value("top2_grouped_latest") == pytest.approx(80.0)
     assert len(result.citations) == 2
+    # top-two share 60% of ten blocks: binomial standard error
+    assert result.value("top2_latest_se") == pytest.approx(100 * (0.6 * 0.4 / 10) ** 0.5)
+    # separate pools 30, 30, 20, 10, 10 %: HHI 2,400, above the 1,800 line
+    assert result.value("hhi_latest") == pytest.approx(2_400)
+    assert " above " in result.summary
 
 
 def test_industrial_claim_says_what_would_settle_it() -> None:
@@ -249,6 +319,19 @@ def test_ledger_holds_the_pool_claims(pool_entries: dict[str, Entry]) -> None:
     assert few.value("latest_year") == 2025
     # far above half: not a close call
     assert few.value("top5_latest") > 70
+    checks = few.tables["published_checks"].set_index("label")["agrees"]
+    assert checks[
+        [
+            "cryptoslate-2022-12-foundry",
+            "cryptoslate-2022-12-antpool",
+            "cryptoslate-2022-12-two-pools",
+            "mempool-2025-03-20-foundry",
+        ]
+    ].all()
+    # TheMinerMag's "more than 38.5%" of 2024's blocks for Foundry and MARA does not fit the
+    # calendar year (about a third), only December 2024
+    assert not checks["theminermag-2024-us-pools"]
+    assert checks["theminermag-2024-12-us-pools"]
     trend = pool_entries["pools-progressively-concentrated"].assessment
     assert trend.value("first_year") == 2021
     # the rise since 2021 survives the worst case for the unattributed blocks of 2021
