@@ -1,4 +1,7 @@
+import hashlib
 import math
+import tomllib
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -161,3 +164,13 @@ def test_curated_recent_table_loads_with_paraguay_and_ethiopia(
     row = bounded_concentration(map_shares(recent, latest_map(recent)), "Other").iloc[0]
     assert row["largest_group"] == "United States"
     assert row["largest_pct"] == pytest.approx(37.8)
+
+
+def test_curated_recent_table_matches_its_pin() -> None:
+    root = Path(__file__).resolve().parents[2]
+    spec = tomllib.loads(
+        (root / "data/datasets/curated-country-hashrate-recent.toml").read_text(encoding="utf-8")
+    )
+    (entry,) = spec["files"]
+    digest = hashlib.sha256((root / entry["path"]).read_bytes()).hexdigest()
+    assert digest == entry["sha256"]
