@@ -74,8 +74,8 @@ def arena_gap(entry: Entry) -> alt.TopLevelMixin | None:
         alt.vconcat(top, gap),
         entry,
         "The best proprietary model's lead fell from {arena_gap_first_mean} to {arena_gap_latest_mean}",
-        "Chatbot Arena, best model of each kind per snapshot and the gap between them; "
-        "trend {arena_gap_slope} a year",
+        "Chatbot Arena, best model of each kind per snapshot and the gap between them; lead "
+        "averaged over the first and last {window_days} days, trend {arena_gap_slope} a year",
     )
 
 
