@@ -18,14 +18,13 @@ import pandas as pd
 
 from analysis.concentration import concentration_by_period, shares_by_period
 from analysis.result import Assessment, Citation, Figure, Verdict, text_of
+from analysis.template_sharing import EXACT_EVIDENCE, grouped_blocks, template_citations
 
 RESIDUAL_POOL = "unknown"
 TOP_N = (1, 2, 5)
 PERIODS = ("year", "quarter")
 OTHER_POOLS = "other pools"
 UNATTRIBUTED = "unattributed"
-EXACT_EVIDENCE = ("template owner", "same template")
-ALL_EVIDENCE = (*EXACT_EVIDENCE, "possibly same template")
 SHARE_CHECKS = ("calendar year", "calendar month")
 
 
@@ -106,17 +105,6 @@ def pool_concentration(
     table["hhi_max"] = table["period"].map(_highest_hhi(blocks, kind))
     keep = set(complete_periods(blocks, kind))
     return table[table["period"].isin(keep)].reset_index(drop=True)
-
-
-def grouped_blocks(
-    blocks: pd.DataFrame, template_groups: pd.DataFrame, evidence: Sequence[str] = ALL_EVIDENCE
-) -> pd.DataFrame:
-    """``blocks`` with each pool of a template group (of the given evidence) renamed to the group."""
-    rows = template_groups[template_groups["evidence"].isin(evidence)]
-    mapping = dict(
-        zip(rows["pool_slug"].astype(str), rows["template_group"].astype(str), strict=True)
-    )
-    return blocks.assign(pool_slug=blocks["pool_slug"].astype(str).replace(mapping))
 
 
 def decimal_year(dates: pd.Series) -> np.ndarray:
@@ -291,14 +279,6 @@ def _group_share(blocks: pd.DataFrame, template_groups: pd.DataFrame, year: int)
     return float(rows["share_pct"].max()) if not rows.empty else 0.0
 
 
-def _template_citations(template_groups: pd.DataFrame) -> tuple[Citation, ...]:
-    seen: dict[str, Citation] = {}
-    for row in template_groups.itertuples():
-        address = text_of(row.source_address)
-        seen.setdefault(address, Citation(text_of(row.source_title), address, text_of(row.excerpt)))
-    return tuple(seen.values())
-
-
 def assess_few_pools_control(
     blocks: pd.DataFrame,
     pool_template_groups: pd.DataFrame,
@@ -399,10 +379,9 @@ def assess_few_pools_control(
             "In {latest_year} the five largest pools found {top5_latest} of the attributed blocks, "
             "no more than {majority_share_pct}; the two largest found {top2_latest}."
         )
-    side = "below" if now["hhi"] < merger_guidelines_hhi_high else "above"
     summary += (
         " The pools' HHI, {hhi_latest}, is "
-        + side
+        + _side(now["hhi"], merger_guidelines_hhi_high)
         + " the {merger_guidelines_hhi_high} line of a highly concentrated market in the US merger "
         "guidelines."
     )
@@ -447,7 +426,7 @@ def assess_few_pools_control(
             "Records of the block templates each pool sent through the year, to know which pools "
             "worked as one, and hashrate reported by the pools themselves beside the block counts."
         ),
-        citations=_template_citations(pool_template_groups) + published_citations,
+        citations=template_citations(pool_template_groups) + published_citations,
         tables={
             "shares_quarterly": chart_shares(blocks, "quarter", LEADING_POOLS_CHARTED),
             "pool_shares_yearly": pool_shares(blocks, "year"),
@@ -560,6 +539,13 @@ def _trend_figures(
     return figures, yearly
 
 
+def _side(value: float, line: float) -> str:
+    """'above' or 'below' (or 'at') ``line``."""
+    if value > line:
+        return "above"
+    return "below" if value < line else "at"
+
+
 def _direction(first: float, latest: float) -> str:
     """'rose', 'fell' or 'stayed level' from ``first`` to ``latest``."""
     if latest > first:
@@ -577,7 +563,10 @@ def _figure_values(figures: Sequence[Figure]) -> dict[str, float]:
 
 
 def assess_progressive_concentration(
-    blocks: pd.DataFrame, pool_template_groups: pd.DataFrame, majority_share_pct: float
+    blocks: pd.DataFrame,
+    pool_template_groups: pd.DataFrame,
+    majority_share_pct: float,
+    merger_guidelines_hhi_high: float,
 ) -> Assessment:
     """Whether pool concentration has risen since 2021, and whether it kept rising."""
     figures, yearly = _trend_figures(blocks, pool_template_groups, majority_share_pct)
@@ -622,7 +611,12 @@ def assess_progressive_concentration(
             "HHI is at its highest; as partly supported when they are higher but past their peak. "
             "Over {quarters} complete quarters the least-squares trend of the HHI is {hhi_slope} a "
             "year. Grouping the pools seen sharing a block template, the HHI went from "
-            "{hhi_grouped_first} to {hhi_grouped_latest}."
+            "{hhi_grouped_first} to {hhi_grouped_latest}. The highest yearly HHI is "
+            + _side(v["hhi_peak"], merger_guidelines_hhi_high)
+            + " and the latest "
+            + _side(v["hhi_latest"], merger_guidelines_hhi_high)
+            + " the {merger_guidelines_hhi_high} line of a highly concentrated market in the US "
+            "merger guidelines."
         ),
         limits=(
             "In {first_year} {unattributed_first} of the blocks have no known pool; shares leave them "
@@ -636,7 +630,7 @@ def assess_progressive_concentration(
             "blocks), to see the longer trend, and records of the block templates each pool sent "
             "over the whole period, to know which pools worked as one."
         ),
-        citations=_template_citations(pool_template_groups),
+        citations=template_citations(pool_template_groups),
         tables={
             "indices_quarterly": _quarterly_indices(blocks, pool_template_groups),
             "concentration_yearly": yearly,
@@ -691,7 +685,7 @@ def assess_losing_distributed_nature(
             "the self-mining hashrate reported by listed miners against the network hashrate, year "
             "by year."
         ),
-        citations=_template_citations(pool_template_groups),
+        citations=template_citations(pool_template_groups),
         tables={
             "indices_quarterly": _quarterly_indices(blocks, pool_template_groups),
             "concentration_yearly": yearly,

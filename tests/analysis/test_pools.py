@@ -13,7 +13,6 @@ from analysis.pools import (
     chart_shares,
     complete_periods,
     count_in_window,
-    grouped_blocks,
     pool_concentration,
     pool_shares,
     published_checks,
@@ -22,6 +21,7 @@ from analysis.pools import (
     with_periods,
 )
 from analysis.result import Verdict
+from analysis.template_sharing import grouped_blocks
 from report.datasets import load_tables
 from report.ledger import Entry, compute_entry
 from report.pipeline import Project
@@ -135,7 +135,7 @@ RISE_AND_FALL = {
 
 
 def test_trend_past_its_peak_is_partly_supported() -> None:
-    result = assess_progressive_concentration(_blocks(RISE_AND_FALL), GROUPS, 50.0)
+    result = assess_progressive_concentration(_blocks(RISE_AND_FALL), GROUPS, 50.0, 1_800.0)
     assert result.verdict is Verdict.PARTLY_SUPPORTED
     assert result.value("hhi_first") == pytest.approx(2_000)
     assert result.value("hhi_peak") == pytest.approx(4_400)
@@ -146,13 +146,13 @@ def test_trend_past_its_peak_is_partly_supported() -> None:
 
 def test_steady_rise_is_supported_and_a_fall_contradicted() -> None:
     rising = {2021: RISE_AND_FALL[2021], 2022: RISE_AND_FALL[2023], 2023: RISE_AND_FALL[2022]}
-    result = assess_progressive_concentration(_blocks(rising), GROUPS, 50.0)
+    result = assess_progressive_concentration(_blocks(rising), GROUPS, 50.0, 1_800.0)
     assert result.verdict is Verdict.SUPPORTED
     # three points a year apart on 1 July: HHI 2,000, 2,800, 4,400 -> slope 1,200 a year
     assert result.value("hhi_slope") == pytest.approx(1_200, rel=1e-3)
     falling = {2021: RISE_AND_FALL[2022], 2022: RISE_AND_FALL[2021]}
     assert (
-        assess_progressive_concentration(_blocks(falling), GROUPS, 50.0).verdict
+        assess_progressive_concentration(_blocks(falling), GROUPS, 50.0, 1_800.0).verdict
         is Verdict.CONTRADICTED
     )
     assert (

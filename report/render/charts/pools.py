@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from report.ledger import Entry
-from report.render.charts.style import PALETTE, WIDTH, titled
+from report.render.charts.style import PALETTE, WIDTH, threshold_rule, titled
 
 _OTHER = "other pools"
 _UNATTRIBUTED = "unattributed"
@@ -21,6 +21,10 @@ _SCENARIO_DASH = alt.StrokeDash(
     title=None,
     scale=alt.Scale(domain=["separate pools", "template groups"], range=[[1, 0], [6, 4]]),
 )
+
+
+def _value(entry: Entry, name: str) -> float | None:
+    return entry.values().get(name, (None, ""))[0]
 
 
 def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:
@@ -59,6 +63,9 @@ def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:
         )
         .properties(width=WIDTH, height=300)
     )
+    majority = _value(entry, "majority_share_pct")
+    if majority is not None:
+        chart = alt.layer(chart, threshold_rule(majority, "percent", "Half of the blocks"))
     return titled(
         chart,
         entry,
@@ -94,8 +101,16 @@ def concentration_indices(entry: Entry) -> alt.TopLevelMixin | None:
     if indices is None or indices.empty:
         return None
     data = indices.assign(period=pd.to_datetime(indices["period"]))
+    hhi_panel: alt.Chart | alt.LayerChart | alt.FacetChart = _index_panel(
+        data, "hhi", "HHI (0 to 10,000)", ",.0f"
+    )
+    line = _value(entry, "merger_guidelines_hhi_high")
+    if line is not None:
+        hhi_panel = alt.layer(
+            hhi_panel, threshold_rule(line, "hhi", "Highly concentrated (US merger guidelines)")
+        )
     chart = alt.vconcat(
-        _index_panel(data, "hhi", "HHI (0 to 10,000)", ",.0f"),
+        hhi_panel,
         _index_panel(data, "top2_pct", "Two largest pools, %", ".1f"),
     )
     return titled(
