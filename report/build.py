@@ -46,20 +46,28 @@ class BuildResult:
     reused: bool
 
 
-def build_inputs(ledger: Ledger) -> tuple[InputFile, ...]:
-    """Every pinned file of every dataset the ledger used, sorted."""
+def build_inputs(project: Project) -> tuple[InputFile, ...]:
+    """Every pinned file of every dataset some claim reads, sorted (known before computing)."""
+    datasets = {
+        project.registry.dataset_of(t).id: project.registry.dataset_of(t)
+        for t in project.tables_needed()
+    }
     return tuple(
         InputFile(d.id, f.name, f.sha256, f.url)
-        for d in sorted(ledger.datasets.values(), key=lambda d: d.id)
+        for _, d in sorted(datasets.items())
         for f in d.files
     )
 
 
-def build_info(project: Project, ledger: Ledger) -> BuildInfo:
-    """What identifies this build: inputs, code, environment and (if asked) the time."""
+def build_info(project: Project) -> BuildInfo:
+    """What identifies this build: inputs, code, environment and (if asked) the time.
+
+    Everything here is known before any data is read, so an existing version is found
+    without computing the ledger again.
+    """
     settings = project.settings
     root = settings.project_root
-    inputs = build_inputs(ledger)
+    inputs = build_inputs(project)
     commit, dirty = git_state(root)
     code = code_sha256(root)
     python = python_version()
@@ -117,19 +125,25 @@ def point_latest(output_dir: Path, version: str) -> None:
     os.replace(temporary, link)
 
 
+def existing_build(settings: Settings, version: str) -> BuildResult | None:
+    """The finished build of ``version``, pointed at by ``latest``, or None if there is none."""
+    folder = settings.output_dir / version
+    if not (folder / "manifest.json").is_file():
+        return None
+    point_latest(settings.output_dir, version)
+    return BuildResult(version, folder, reused=True)
+
+
 def write_build(
     project: Project, ledger: Ledger, info: BuildInfo, progress: Progress = silent
 ) -> BuildResult:
-    """Write the build folder of ``info.version`` unless it exists; point ``latest`` at it."""
+    """Write the build folder of ``info.version`` into a temporary folder, then rename it
+    into place and point ``latest`` at it."""
     settings = project.settings
     output_dir = settings.output_dir
     output_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(output_dir)
     final = output_dir / info.version
-    if (final / "manifest.json").is_file():
-        point_latest(output_dir, info.version)
-        progress(f"version {info.version} exists; reused")
-        return BuildResult(info.version, final, reused=True)
     temporary = output_dir / f"{TEMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
     temporary.mkdir()
     try:
@@ -145,11 +159,11 @@ def write_build(
         try:
             temporary.rename(final)
         except OSError:
-            if not (final / "manifest.json").is_file():
+            shutil.rmtree(temporary)
+            found = existing_build(settings, info.version)  # a build at the same time won
+            if found is None:
                 raise
-            shutil.rmtree(temporary)  # another build of the same version finished first
-            point_latest(output_dir, info.version)
-            return BuildResult(info.version, final, reused=True)
+            return found
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
@@ -161,10 +175,14 @@ def write_build(
 def build(settings: Settings, progress: Progress = silent) -> BuildResult:
     """Compute the ledger from ``settings`` and write (or reuse) its build folder."""
     project = open_project(settings)
-    ledger = compute(project, progress)
-    info = build_info(project, ledger)
+    info = build_info(project)
     progress(f"version {info.version}")
     try:
+        found = existing_build(settings, info.version)
+        if found is not None:
+            progress(f"version {info.version} exists; reused")
+            return found
+        ledger = compute(project, progress)
         return write_build(project, ledger, info, progress)
     except OSError as error:
         raise BuildError(

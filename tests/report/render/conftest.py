@@ -17,8 +17,8 @@ from tests.report.render.hostile import HOSTILE
 
 
 @pytest.fixture(scope="session")
-def info(project: Project, ledger: Ledger) -> BuildInfo:
-    return build_info(project, ledger)
+def info(project: Project) -> BuildInfo:
+    return build_info(project)
 
 
 @pytest.fixture(scope="session")
