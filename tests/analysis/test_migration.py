@@ -2,14 +2,12 @@ import pandas as pd
 import pytest
 
 from analysis.geo_concentration import country_shares_by_month
-from analysis.migration import (
+from analysis.migration import last_month_before, later_points, share_on
+from analysis.migration_hydro import map_rank
+from analysis.migration_index import (
     assess_geo_vs_operational,
     assess_geographic_distribution,
     full_years,
-    last_month_before,
-    later_points,
-    map_rank,
-    share_on,
 )
 from analysis.result import Verdict
 from report.ledger import Ledger
