@@ -162,3 +162,20 @@ def test_ledger_overlap_months_are_those_of_both_tables(ledger: Ledger) -> None:
     # Cambridge January 2022 with 'Other' as many tiny countries: the sum of the named squares
     named = [37.84, 21.11, 13.22, 6.48, 4.66, 3.06, 2.51, 1.97, 0.12]
     assert a.value("overlap_geo_last") == pytest.approx(sum(x * x for x in named))
+
+
+def test_ledger_ban_shock_matches_the_hashrate_table(
+    ledger: Ledger, real_tables: dict[str, pd.DataFrame]
+) -> None:
+    a = ledger.entry("migration-political-vulnerability").assessment
+    rate = real_tables["hashrate"].set_index("date")["hashrate_ths"] / 1e6
+    ban = pd.Timestamp("2021-05-21")
+    peak = rate[:ban].max()
+    # the lowest value between the crackdown and the end of 2021, found by sorting
+    trough = rate[ban : pd.Timestamp("2021-12-31")].sort_values().iloc[0]
+    assert a.value("peak_ehs") == pytest.approx(peak)
+    assert a.value("trough_ehs") == pytest.approx(trough)
+    assert a.value("ban_drop_pct") == pytest.approx(100 * (peak - trough) / peak)
+    recovered = rate[ban:][rate[ban:] >= peak].index[0]
+    assert a.value("recovery_date") == recovered.toordinal()
+    assert a.value("china_share_pre_ban") == 46.04  # Cambridge, April 2021
