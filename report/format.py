@@ -46,6 +46,17 @@ def _signed(text: str, value: float) -> str:
     return text if value < 0 else "+" + text
 
 
+_LARGE = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _multiple(value: float) -> str:
+    """A ratio: "4.8×", "340,000×", and in words from a million up ("184 trillion×")."""
+    for size, word in _LARGE:
+        if abs(value) >= size:
+            return f"{_sig(value / size, 3)} {word}\u00d7"
+    return _sig(value, 2 if abs(value) < 10 else 3) + "\u00d7"
+
+
 def _date(value: float) -> str:
     day = dt.date.fromordinal(int(value))
     return f"{day.day} {day:%B %Y}"
@@ -68,7 +79,7 @@ _STYLES: dict[str, Callable[[float], str]] = {
     "year": lambda v: str(round(v)),
     "date": _date,
     "ratio": lambda v: _sig(v, 3),
-    "multiple": lambda v: _sig(v, 2 if abs(v) < 10 else 3) + "\u00d7",
+    "multiple": _multiple,
     "elo": lambda v: _fixed(v, 0) + " Elo",
     "months": lambda v: _sig(v, 2) + " months",
     "btc": lambda v: _sig(v, 4) + " BTC",
