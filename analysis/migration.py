@@ -136,11 +136,11 @@ def assess_cost_driven_migration(
             share_on(shares, "Kazakhstan", last),
             "percent",
         ),
-        Figure("first_month", "First month of the Cambridge map", ordinal_of(first), "date"),
+        Figure("first_month", "First month of the Cambridge map", ordinal_of(first), "month"),
         Figure(
-            "pre_ban_month", "Last full month before the crackdown", ordinal_of(pre_ban), "date"
+            "pre_ban_month", "Last full month before the crackdown", ordinal_of(pre_ban), "month"
         ),
-        Figure("last_month", "Last month of the Cambridge map", ordinal_of(last), "date"),
+        Figure("last_month", "Last month of the Cambridge map", ordinal_of(last), "month"),
         Figure(
             "ban_drop_pct",
             "Fall of network hashrate from the pre-ban peak",

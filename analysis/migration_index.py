@@ -95,9 +95,11 @@ def _geo_figures(country_shares: pd.DataFrame, recent: pd.DataFrame) -> list[Fig
         ),
         Figure("map_residual", f"Share not listed in {name}", mapped["residual_pct"], "percent"),
         Figure(
-            "first_month", "First month of the Cambridge map", ordinal_of(first["period"]), "date"
+            "first_month", "First month of the Cambridge map", ordinal_of(first["period"]), "month"
         ),
-        Figure("last_month", "Last month of the Cambridge map", ordinal_of(last["period"]), "date"),
+        Figure(
+            "last_month", "Last month of the Cambridge map", ordinal_of(last["period"]), "month"
+        ),
         Figure(
             "map_year",
             f"Year of {name}",
@@ -193,9 +195,11 @@ def _overlap_figures(country_shares: pd.DataFrame, blocks: pd.DataFrame) -> list
     first, last = both.iloc[0], both.iloc[-1]
     return [
         Figure(
-            "overlap_first", "First month both indexes cover", ordinal_of(first["period"]), "date"
+            "overlap_first", "First month both indexes cover", ordinal_of(first["period"]), "month"
         ),
-        Figure("overlap_last", "Last month both indexes cover", ordinal_of(last["period"]), "date"),
+        Figure(
+            "overlap_last", "Last month both indexes cover", ordinal_of(last["period"]), "month"
+        ),
         Figure("overlap_geo_first", "Country HHI, first common month", first["geo_hhi_low"], "hhi"),
         Figure("overlap_geo_last", "Country HHI, last common month", last["geo_hhi_low"], "hhi"),
         Figure("overlap_pool_first", "Pool HHI, first common month", first["pool_hhi_low"], "hhi"),

@@ -40,6 +40,7 @@ UNITS = frozenset(
         "count",
         "year",
         "date",  # value is a proleptic ordinal day (datetime.date.toordinal())
+        "month",  # the same ordinal, written as its month ("April 2021")
         "ratio",  # plain number without unit
         "multiple",  # "x times"
         "elo",
