@@ -292,6 +292,7 @@ def assess_few_pools_control(
     grouped = yearly[yearly["scenario"] == "template groups (with possible)"]
     latest = int(alone["period"].max())
     now, now_grouped = _row(alone, latest), _row(grouped, latest)
+    exact = _row(yearly[yearly["scenario"] == "template groups (same template)"], latest)
     top = max(TOP_N)
     checks = published_checks(blocks, pool_share_published)
     attributed = with_periods(blocks[blocks["pool_slug"] != RESIDUAL_POOL])
@@ -341,6 +342,18 @@ def assess_few_pools_control(
             "count",
         ),
         Figure(
+            "nakamoto_grouped_exact_latest",
+            "Fewest pools with more than half, only pools with the very same template grouped",
+            exact["nakamoto"],
+            "count",
+        ),
+        Figure(
+            "top2_grouped_exact_latest",
+            "Two largest, only pools with the very same template grouped",
+            exact["top2_pct"],
+            "percent",
+        ),
+        Figure(
             "template_group_latest",
             "Share of the largest template group",
             _group_share(blocks, pool_template_groups, latest),
@@ -371,7 +384,9 @@ def assess_few_pools_control(
             "In {latest_year} the two largest pools found {top2_latest} of the attributed blocks and "
             "the five largest {top5_latest}; {nakamoto_latest} pools together passed "
             "{majority_share_pct}. Counting the pools seen sending the same block template as one, "
-            "{nakamoto_grouped_latest} pools passed it, the largest two finding {top2_grouped_latest}."
+            "{nakamoto_grouped_latest} pools passed it, the largest two finding {top2_grouped_latest} "
+            "({top2_grouped_exact_latest} when the pool named only as possibly sharing is left "
+            "apart)."
         )
     else:
         verdict = Verdict.PARTLY_SUPPORTED

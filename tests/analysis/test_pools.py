@@ -332,7 +332,26 @@ def test_ledger_holds_the_pool_claims(pool_entries: dict[str, Entry]) -> None:
     # calendar year (about a third), only December 2024
     assert not checks["theminermag-2024-us-pools"]
     assert checks["theminermag-2024-12-us-pools"]
+    # grouping Braiins or not, two pools pass half in the latest year
+    assert few.value("nakamoto_grouped_latest") == few.value("nakamoto_grouped_exact_latest") == 2
     trend = pool_entries["pools-progressively-concentrated"].assessment
     assert trend.value("first_year") == 2021
     # the rise since 2021 survives the worst case for the unattributed blocks of 2021
     assert trend.value("hhi_latest") > trend.value("hhi_first_max")
+
+
+def test_yearly_hhi_matches_value_counts_on_real_data(
+    real_tables: dict[str, pd.DataFrame], pool_entries: dict[str, Entry]
+) -> None:
+    # recomputed with value_counts and numpy, year by year, without analysis.concentration
+    blocks = real_tables["blocks"]
+    years = pd.to_datetime(blocks["date"]).dt.year
+    trend = pool_entries["pools-progressively-concentrated"].assessment
+    for name, year in (("hhi_first", 2021), ("hhi_latest", 2025)):
+        slugs = blocks.loc[(years == year) & (blocks["pool_slug"] != "unknown"), "pool_slug"]
+        shares = slugs.value_counts(normalize=True).to_numpy() * 100
+        assert trend.value(name) == pytest.approx(float((shares**2).sum()))
+        cumulative = shares.cumsum()
+        nakamoto = int((cumulative <= 50).sum()) + 1
+        prefix = "first" if year == 2021 else "latest"
+        assert trend.value(f"nakamoto_{prefix}") == nakamoto
