@@ -279,6 +279,18 @@ def _group_share(blocks: pd.DataFrame, template_groups: pd.DataFrame, year: int)
     return float(rows["share_pct"].max()) if not rows.empty else 0.0
 
 
+def _published_citations(rows: pd.DataFrame) -> tuple[Citation, ...]:
+    """One citation per published passage, with the notes on how each reading was made."""
+    notes: dict[tuple[str, str, str], list[str]] = {}
+    for row in rows.itertuples():
+        key = (text_of(row.source_title), text_of(row.source_address), text_of(row.excerpt))
+        note = text_of(row.normalisation)
+        notes.setdefault(key, [])
+        if note and note not in notes[key]:
+            notes[key].append(note)
+    return tuple(Citation(*key, " ".join(found)) for key, found in notes.items())
+
+
 def assess_few_pools_control(
     blocks: pd.DataFrame,
     pool_template_groups: pd.DataFrame,
@@ -405,15 +417,8 @@ def assess_few_pools_control(
             " The block table agrees with {published_checks_agreeing} of {published_checks} "
             "readings of block counts and shares published by others."
         )
-    published_rows = pool_share_published[pool_share_published["check_kind"].notna()]
-    published_citations = tuple(
-        Citation(
-            text_of(r.source_title),
-            text_of(r.source_address),
-            text_of(r.excerpt),
-            text_of(r.normalisation),
-        )
-        for r in published_rows.itertuples()
+    published_citations = _published_citations(
+        pool_share_published[pool_share_published["check_kind"].notna()]
     )
     return Assessment(
         verdict=verdict,

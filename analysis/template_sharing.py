@@ -29,9 +29,9 @@ def grouped_blocks(
 
 
 def template_citations(template_groups: pd.DataFrame) -> tuple[Citation, ...]:
-    """One citation per source of the template observations."""
-    seen: dict[str, Citation] = {}
+    """One citation per passage of the template observations."""
+    seen: dict[tuple[str, str], Citation] = {}
     for row in template_groups.itertuples():
-        address = text_of(row.source_address)
-        seen.setdefault(address, Citation(text_of(row.source_title), address, text_of(row.excerpt)))
+        key = (text_of(row.source_address), text_of(row.excerpt))
+        seen.setdefault(key, Citation(text_of(row.source_title), *key))
     return tuple(seen.values())

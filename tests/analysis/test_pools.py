@@ -233,7 +233,7 @@ def test_few_pools_and_template_grouping() -> None:
     assert result.value("nakamoto_grouped_latest") == 1  # big and proxy as one: 60 > 50
     assert result.value("template_group_latest") == pytest.approx(60.0)
     assert result.value("top2_grouped_latest") == pytest.approx(80.0)
-    assert len(result.citations) == 2
+    assert len(result.citations) == 2  # one per passage of the template sources
     # top-two share 60% of ten blocks: binomial standard error
     assert result.value("top2_latest_se") == pytest.approx(100 * (0.6 * 0.4 / 10) ** 0.5)
     # separate pools 30, 30, 20, 10, 10 %: HHI 2,400, above the 1,800 line
@@ -332,6 +332,12 @@ def test_ledger_holds_the_pool_claims(pool_entries: dict[str, Entry]) -> None:
     # calendar year (about a third), only December 2024
     assert not checks["theminermag-2024-us-pools"]
     assert checks["theminermag-2024-12-us-pools"]
+    # the two readings of one sentence are one citation carrying both notes
+    minermag = [c for c in few.citations if "usheadlinenews" in c.address]
+    assert len(minermag) == 1 and "December 2024" in minermag[0].note
+    assert "calendar year" in minermag[0].note
+    # both passages of the Nostr note are cited (AntPool's template, SigmaPool and SecPool's)
+    assert sum("nostr.at" in c.address for c in few.citations) == 2
     # grouping Braiins or not, two pools pass half in the latest year
     assert few.value("nakamoto_grouped_latest") == few.value("nakamoto_grouped_exact_latest") == 2
     trend = pool_entries["pools-progressively-concentrated"].assessment
