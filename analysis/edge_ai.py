@@ -245,3 +245,26 @@ def assess_edge_hardware_efficiency() -> Assessment:
             "Inference: Edge and MLPerf Mobile submissions with their measured power."
         ),
     )
+
+
+def assess_edge_latency() -> Assessment:
+    """Edge inference cutting latency: no latency measurements are in the project."""
+    return Assessment(
+        verdict=Verdict.NOT_CHECKABLE,
+        summary="No latency measurements of on-device against cloud inference are in the project.",
+        figures=(),
+        method=(
+            "The claim compares response times of inference on the device with inference in a "
+            "cloud data centre. The project's AI data rate models and count training runs; none "
+            "of them time a request."
+        ),
+        limits=(
+            "Latency depends on the network, the model's size and the device; a smaller edge model "
+            "can answer sooner and still do less, so a fair test fixes the task."
+        ),
+        needs=(
+            "Measured end-to-end latency for the same task served on-device and from a cloud "
+            "endpoint, for example MLPerf Inference edge results (single-stream latency) beside "
+            "round-trip times to the nearest cloud region."
+        ),
+    )

@@ -309,3 +309,54 @@ def assess_energy_determinants() -> Assessment:
             "the questions of the Cambridge digital mining industry survey)."
         ),
     )
+
+
+def assess_industrial_scale(
+    country_hashrate_recent: pd.DataFrame, us_listed_miners_share_pct: float
+) -> Assessment:
+    """Who moved: listed mining companies' share of the network beside the US share of the
+    latest map. No share of small or home miners is in the data."""
+    newest = latest_map(country_hashrate_recent)
+    us_rows = map_shares(country_hashrate_recent, newest)
+    us_share = float(us_rows.loc[us_rows["group"] == "United States", "share_pct"].sum())
+    figures = (
+        Figure(
+            "us_listed_share",
+            "Network share of US-listed mining companies",
+            us_listed_miners_share_pct,
+            "percent",
+        ),
+        Figure("us_map_share", "United States share in the latest map", us_share, "percent"),
+        Figure(
+            "listed_over_us",
+            "US-listed companies' share over the US map share",
+            us_listed_miners_share_pct / us_share if us_share > 0 else None,
+            "ratio",
+        ),
+    )
+    return Assessment(
+        verdict=Verdict.PARTLY_SUPPORTED,
+        summary=(
+            "US-listed mining companies alone held {us_listed_share} of the network by JPMorgan's count, "
+            "close to the {us_map_share} of the whole United States, the main destination of "
+            "the migration, in the latest map. No source gives the share of small or home "
+            "miners, so 'rather than distributed participation' is not measured."
+        ),
+        figures=figures,
+        method=(
+            "Sets the reported network share of US-listed miners (a figure of companies, "
+            "wherever their sites are) beside the United States' share in the most recent "
+            "published map in the curated table. Their ratio, {listed_over_us}, is a scale, "
+            "not a share of the US: listed companies also run sites abroad."
+        ),
+        limits=(
+            "One secondary report of a bank's estimate; the two figures come from different "
+            "estimators and months. Listed firms are not the only industrial miners, so the "
+            "industrial share is larger than this, by an unknown amount."
+        ),
+        needs=(
+            "Hashrate by operator size (or by site capacity in megawatts) per country over "
+            "time, for example from a census of mining sites or a survey such as Cambridge's "
+            "mining industry survey broken down by company size."
+        ),
+    )

@@ -179,3 +179,28 @@ def test_ledger_ban_shock_matches_the_hashrate_table(
     recovered = rate[ban:][rate[ban:] >= peak].index[0]
     assert a.value("recovery_date") == recovered.toordinal()
     assert a.value("china_share_pre_ban") == 46.04  # Cambridge, April 2021
+
+
+def test_industrial_scale_sets_listed_miners_beside_the_latest_us_share() -> None:
+    from analysis.migration import assess_industrial_scale
+
+    rows = pd.DataFrame(
+        {
+            "country": ["United States", "Russia", "United States"],
+            "share_pct_low": [40.0, 20.0, 30.0],
+            "share_pct_high": [40.0, 20.0, 30.0],
+            "map": ["Map 2025", "Map 2025", "Map 2023"],
+            "basis": ["geographic estimate"] * 3,
+            "year": [2025, 2025, 2023],
+        }
+    )
+    result = assess_industrial_scale(rows, 30.0)
+    assert result.value("us_map_share") == 40.0  # the newer map, not 2023's 30
+    assert result.value("listed_over_us") == 0.75  # 30 / 40
+    assert result.verdict.value == "partly supported"
+
+
+def test_industrial_scale_on_the_real_tables(ledger: Ledger) -> None:
+    entry = next(e for e in ledger.entries if e.claim.id == "migration-industrial-scale")
+    assert entry.assessment.value("us_map_share") == 37.8  # Hashrate Index map, Q4 2025
+    assert entry.assessment.value("us_listed_share") == 31.5  # JPMorgan, as reported
