@@ -68,15 +68,36 @@ CONFIG: dict[str, object] = {
 }
 
 
+# Characters per title line that fit the chart width (bold 15 px and plain 12 px Lato).
+TITLE_CHARS = 68
+SUBTITLE_CHARS = 88
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``width`` characters (a longer word
+    keeps its own line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
 def titled(
     chart: alt.TopLevelMixin, entry: Entry, title: str, subtitle: str = ""
 ) -> alt.TopLevelMixin:
-    """``chart`` with a title (and subtitle) whose ``{figure}`` placeholders are filled."""
+    """``chart`` with a title (and subtitle) whose ``{figure}`` placeholders are filled,
+    wrapped to the chart's width."""
     values = entry.values()
+    text = wrap_lines(fill(title, values), TITLE_CHARS)
     if subtitle:
-        params = alt.TitleParams(text=fill(title, values), subtitle=fill(subtitle, values))
+        params = alt.TitleParams(
+            text=text, subtitle=wrap_lines(fill(subtitle, values), SUBTITLE_CHARS)
+        )
     else:
-        params = alt.TitleParams(text=fill(title, values))
+        params = alt.TitleParams(text=text)
     return chart.properties(title=params)
 
 
