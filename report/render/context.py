@@ -120,6 +120,11 @@ class ReportContext:
     packages: tuple[tuple[str, str], ...]
     commands: tuple[str, ...]
 
+    @property
+    def has_live_charts(self) -> bool:
+        """Whether any chart comes with a spec for an interactive view."""
+        return any(c.chart is not None and c.chart.spec is not None for c in self.claims)
+
 
 def verdict_slug(verdict: Verdict) -> str:
     """The verdict as a CSS class and Typst key: ``partly-supported``."""

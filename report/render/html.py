@@ -18,6 +18,7 @@ from report.format import UNIT_NAMES, format_value
 from report.render.charts.style import FONT_DIR
 from report.render.context import ReportContext
 from report.render.links import split_address
+from report.render.live import script_json, vega_runtime
 
 HTML_TEMPLATE = "html/report.html.j2"
 FONT_FACES = (
@@ -60,6 +61,8 @@ def html_environment(templates_dir: Path) -> jinja2.Environment:
     env.globals["font_face_css"] = lambda: Markup(font_face_css())
     env.globals["trusted_svg"] = Markup
     env.globals["split_address"] = split_address
+    env.globals["script_json"] = lambda value: Markup(script_json(value))
+    env.globals["vega_runtime"] = lambda: Markup(vega_runtime())
     return env
 
 

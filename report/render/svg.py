@@ -34,12 +34,14 @@ _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 @dataclass(frozen=True)
 class ChartSVG:
-    """One claim's chart: its title, subtitle and the finished SVG text."""
+    """One claim's chart: its title, subtitle, the finished SVG text and, for charts with
+    tooltips, the Vega-Lite spec the page can make interactive."""
 
     claim_id: str
     title: str
     subtitle: str
     svg: str
+    spec: dict[str, object] | None = None
 
     @property
     def file_name(self) -> str:
@@ -149,4 +151,13 @@ def chart_svg(entry: Entry) -> ChartSVG | None:
     title, subtitle = spec_title(spec)
     summary = fill(entry.assessment.summary, entry.values())
     svg = accessible_svg(vega_svg(spec), f"chart-{claim_id}", title or entry.claim.title, summary)
-    return ChartSVG(claim_id, title, subtitle, svg)
+    return ChartSVG(claim_id, title, subtitle, svg, spec if has_tooltips(spec) else None)
+
+
+def has_tooltips(spec: object) -> bool:
+    """Whether any encoding of a Vega-Lite spec shows a tooltip (worth a live chart)."""
+    if isinstance(spec, dict):
+        return "tooltip" in spec.get("encoding", {}) or any(has_tooltips(v) for v in spec.values())
+    if isinstance(spec, list):
+        return any(has_tooltips(v) for v in spec)
+    return False

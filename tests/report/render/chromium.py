@@ -117,6 +117,14 @@ class Browser:
             time.sleep(0.1)
         self.evaluate("document.fonts.ready.then(() => true)")
 
+    def wait_for(self, condition: str, seconds: float = 30) -> None:
+        """Wait until a JavaScript condition holds in the page."""
+        deadline = time.monotonic() + seconds
+        while not self.evaluate(condition):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"still false after {seconds} s: {condition}")
+            time.sleep(0.1)
+
     def requested_urls(self) -> list[str]:
         """Every URL the page asked for so far (from the Network domain's events)."""
         return [

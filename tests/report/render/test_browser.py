@@ -27,7 +27,45 @@ def test_the_page_asks_the_network_for_nothing_but_itself(browser: Browser, rend
     assert outside == []  # fonts, styles and charts all come from the page itself
     charts = len(list((rendered / "charts").glob("*.svg")))
     assert browser.evaluate("document.querySelectorAll('main svg[role=img]').length") == charts
-    assert browser.evaluate("document.querySelectorAll('img, script, link, iframe').length") == 0
+    assert (
+        browser.evaluate("document.querySelectorAll('img, link, iframe, script[src]').length") == 0
+    )
+
+
+def test_charts_with_tooltips_turn_live_and_show_a_tooltip_on_hover(
+    browser: Browser, rendered: Path
+) -> None:
+    browser.open((rendered / "report.html").as_uri(), width=1280, height=900)
+    specs = browser.evaluate("document.querySelectorAll('script.chart-spec').length")
+    assert specs > 0
+    browser.wait_for(f"document.querySelectorAll('figure.is-live').length === {specs}")
+    text = hover_first_mark(browser, "figure.is-live .chart-live")
+    assert text.strip()
+
+
+def test_hostile_data_in_a_live_chart_stays_text(
+    browser: Browser, hostile_chart_page: Path
+) -> None:
+    browser.open(hostile_chart_page.as_uri(), width=1280, height=900)
+    browser.wait_for("document.querySelectorAll('figure.is-live').length === 1")
+    text = hover_first_mark(browser, "figure.is-live .chart-live")
+    assert "<script>" in text  # shown as characters
+    assert browser.evaluate("document.querySelectorAll('img').length") == 0
+    assert browser.evaluate("window.hostileRan === undefined")
+
+
+def hover_first_mark(browser: Browser, container: str) -> str:
+    """Move the mouse onto the first datum of a live chart; the tooltip's text."""
+    marks = ", ".join(f"{container} path[aria-roledescription={kind}]" for kind in ("bar", "point"))
+    box = browser.evaluate(
+        f"(() => {{ const m = document.querySelector('{marks}');"
+        " m.scrollIntoView({block: 'center'}); const r = m.getBoundingClientRect();"
+        " return [r.left + r.width / 2, r.top + r.height / 2]; })()"
+    )
+    browser.send("Input.dispatchMouseEvent", type="mouseMoved", x=box[0], y=box[1])
+    browser.wait_for("document.querySelector('#vg-tooltip-element.visible') !== null")
+    text: str = browser.evaluate("document.querySelector('#vg-tooltip-element').textContent")
+    return text
 
 
 def test_the_network_check_sees_a_request(browser: Browser, tmp_path: Path) -> None:

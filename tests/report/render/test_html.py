@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from report.ledger import Ledger
 from report.pipeline import Project
 from report.render.context import report_context
 from report.render.html import render_html
+from report.render.live import script_json
 
 # Attributes through which a page loads something (as opposed to links a reader follows).
 LOADING = {"src", "srcset", "data", "poster", "background", "xlink:href", "action", "formaction"}
@@ -48,6 +50,11 @@ class _Collector(HTMLParser):
                 self.links.append(value)
 
 
+def strip_scripts(html: str) -> str:
+    """``html`` without the contents of its script elements."""
+    return re.sub(r"<script[^>]*>.*?</script>", "", html, flags=re.S)
+
+
 def _collect(html: str) -> _Collector:
     collector = _Collector()
     collector.feed(html)
@@ -67,10 +74,12 @@ def test_the_page_loads_nothing_from_outside_itself(page: str) -> None:
         if not value.startswith(("data:", "#"))
     ]
     assert outside == []
-    assert found.scripts == 0
-    urls = re.findall(r"url\(([^)]*)\)", page)
+    specs = page.count('<script type="application/json" class="chart-spec">')
+    assert found.scripts == specs + 2  # each live chart's spec, the Vega runtime, the swap
+    css = "".join(re.findall(r"<style>(.*?)</style>", page, re.S))
+    urls = re.findall(r"url\(([^)]*)\)", css) + re.findall(r"url\(([^)]*)\)", strip_scripts(page))
     assert urls and all(u.strip("'\"").startswith(("data:", "#")) for u in urls)
-    assert "@import" not in page
+    assert "@import" not in css
 
 
 def test_the_self_containment_check_catches_an_external_stylesheet() -> None:
@@ -108,6 +117,12 @@ def test_every_chart_is_inline_svg_with_a_text_alternative(page: str, rendered: 
     for svg in svgs:
         assert svg.get("role") == "img" and svg.get("aria-label")
     assert page.count('<title id="chart-') == len(svgs)
+
+
+def test_chart_specs_cannot_end_their_script_element() -> None:
+    text = script_json({"pool": "</script><script>alert(1)</script><!--", "n": 1})
+    assert "<" not in text and ">" not in text
+    assert json.loads(text) == {"pool": "</script><script>alert(1)</script><!--", "n": 1}
 
 
 def test_hostile_text_from_data_is_escaped(
