@@ -20,8 +20,8 @@ report: $(STAMP)
 test: $(STAMP) system-deps lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check analysis report tests
-	$(BIN)/ruff format --check analysis report tests
+	$(BIN)/ruff check analysis report tests benchmarks
+	$(BIN)/ruff format --check analysis report tests benchmarks
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
