@@ -11,6 +11,7 @@ from analysis.pools import (
     assess_losing_distributed_nature,
     assess_progressive_concentration,
     chart_shares,
+    checks_agreeing_later,
     complete_periods,
     count_in_window,
     pool_concentration,
@@ -225,6 +226,30 @@ def test_published_checks_allow_the_unattributed_blocks_of_the_window() -> None:
     assert row["agrees"]  # 33.3% plus the 16.7% unattributed could pass 40%
 
 
+def test_a_later_reading_of_one_passage_is_not_counted_as_agreement() -> None:
+    # July 2021: a, a, b, a (75% a); 2022: b, b, a, b (25% a); the passage says 'more than 60%'
+    blocks = _blocks({2021: {"a": 3, "b": 1}, 2022: {"a": 1, "b": 3}})
+    year = {"check_kind": "calendar year", "pool_slugs": "a", "share_low_pct": 60.0}
+    published = pd.concat(
+        [
+            _published(label="as 2022", year=2022, **year),  # first reading: 25%, disagrees
+            _published(label="as 2021", year=2021, **year),  # same passage read as 2021: agrees
+            _published(label="other", year=2021, excerpt="g", **year),  # another passage
+        ],
+        ignore_index=True,
+    )
+    checks = published_checks(blocks, published)
+    assert checks["passage"].tolist() == [1, 1, 2]
+    assert checks["reading"].tolist() == [1, 2, 1]
+    assert checks["agrees"].tolist() == [False, True, True]
+    assert checks_agreeing_later(checks) == 1
+    result = assess_few_pools_control(blocks, GROUPS, published, 50.0, 1_800.0)
+    assert result.value("published_checks") == 2  # passages, not readings
+    assert result.value("published_checks_agreeing") == 1  # only the other passage
+    assert result.value("published_checks_refit") == 1
+    assert "{published_checks_refit}" in result.summary
+
+
 def test_few_pools_and_template_grouping() -> None:
     blocks = _blocks({2021: {"big": 3, "proxy": 3, "x": 2, "y": 1, "z": 1}})
     result = assess_few_pools_control(blocks, GROUPS, _published().iloc[0:0], 50.0, 1_800.0)
@@ -332,6 +357,10 @@ def test_ledger_holds_the_pool_claims(pool_entries: dict[str, Entry]) -> None:
     # calendar year (about a third), only December 2024
     assert not checks["theminermag-2024-us-pools"]
     assert checks["theminermag-2024-12-us-pools"]
+    # the December reading was chosen after seeing the data: it is not counted as agreement
+    assert few.value("published_checks") == 5
+    assert few.value("published_checks_agreeing") == 4
+    assert few.value("published_checks_refit") == 1
     # the two readings of one sentence are one citation carrying both notes
     minermag = [c for c in few.citations if "usheadlinenews" in c.address]
     assert len(minermag) == 1 and "December 2024" in minermag[0].note
