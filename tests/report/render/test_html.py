@@ -148,3 +148,57 @@ def test_the_page_passes_the_nu_html_checker(rendered: Path) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+class _Outline(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.levels: list[int] = []
+        self.tables = 0
+        self.captions = 0
+        self.header_cells = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+        self.tables += tag == "table"
+        self.captions += tag == "caption"
+        self.header_cells += tag == "th"
+
+
+def test_headings_descend_one_level_at_a_time_and_tables_have_captions(page: str) -> None:
+    outline = _Outline()
+    outline.feed(strip_scripts(page))
+    assert outline.levels[0] == 1 and outline.levels.count(1) == 1
+    jumps = [(a, b) for a, b in zip(outline.levels, outline.levels[1:], strict=False) if b > a + 1]
+    assert jumps == []
+    assert outline.tables and outline.captions == outline.tables and outline.header_cells
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_contrast_ratio_matches_published_values() -> None:
+    assert round(contrast("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast("#767676", "#ffffff"), 2) == 4.54  # the lightest grey passing AA
+
+
+def test_text_colours_meet_wcag_aa_contrast() -> None:
+    css = (Path(__file__).resolve().parents[3] / "templates/html/report.css").read_text("utf-8")
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6})", css))
+    pairs = [
+        ("ink", "paper"), ("muted", "paper"), ("muted", "tint"), ("link", "paper"),
+        ("supported", "supported-bg"), ("partly", "partly-bg"),
+        ("contradicted", "contradicted-bg"), ("unknown", "unknown-bg"),
+    ]  # fmt: skip
+    low = {(f, b): round(contrast(colours[f], colours[b]), 2) for f, b in pairs}
+    assert all(ratio >= 4.5 for ratio in low.values()), low
