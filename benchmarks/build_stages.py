@@ -102,7 +102,9 @@ def main() -> None:
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as scratch:
             sizes = one_run(times, Path(scratch))
-    machine = f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}"
+    machine = (
+        f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}"
+    )
     print(f"{machine}, {args.repeat} runs\n\n| file | size |\n|---|---:|")
     for name, size in sizes.items():
         print(f"| `{name}` | {size / 1024:,.0f} KiB |")
