@@ -469,12 +469,25 @@ def assess_open_counterforce(ml_systems: pd.DataFrame, arena_elo: pd.DataFrame) 
     figures = (
         Figure(
             "open_share_latest",
-            "Notable systems released with open weights, latest complete year",
+            "Notable systems with a known accessibility released with open weights, latest "
+            "complete year",
             now["open_share"],
             "percent",
         ),
         Figure(
             "open_count_latest", "Open-weight notable systems in that year", now["open"], "count"
+        ),
+        Figure(
+            "known_count_latest",
+            "Notable systems of that year with a known accessibility",
+            now["known"],
+            "count",
+        ),
+        Figure(
+            "systems_latest",
+            "Notable systems of that year",
+            float((_dated(ml_systems)["year"] == latest).sum()),
+            "count",
         ),
         Figure("latest_year", "Latest complete year", float(latest), "year"),
         Figure(
@@ -503,15 +516,17 @@ def assess_open_counterforce(ml_systems: pd.DataFrame, arena_elo: pd.DataFrame) 
     return Assessment(
         verdict=Verdict.PARTLY_SUPPORTED,
         summary=(
-            "Open weights are common and close behind: {open_share_latest} of notable systems in "
-            "{latest_year} were released with open weights, and the best open model ranked "
+            "Open weights are common and close behind: of the {known_count_latest} notable "
+            "systems of {latest_year} whose accessibility is recorded, {open_share_latest} were "
+            "released with open weights, and the best open model ranked "
             "{best_open_rank} of {arena_models} on the Arena, about {arena_catch_up_latest} behind "
             "the proprietary frontier. Whether that democratises access is not in the data."
         ),
         figures=figures,
         method=(
             "Epoch AI's accessibility field marks weights that can be downloaded (with or without "
-            "use restrictions). Among frontier systems since {window_start}, {frontier_open} of "
+            "use restrictions); it is recorded for {known_count_latest} of the {systems_latest} "
+            "notable systems of {latest_year}, and shares are of those. Among frontier systems since {window_start}, {frontier_open} of "
             "{frontier_count} had open weights. On the Arena snapshot of {arena_last_date}, the "
             "lag is the time since the earliest-listed proprietary model still rated above the "
             "best open one first appeared."
@@ -567,13 +582,13 @@ def assess_open_trend_accelerating(ml_systems: pd.DataFrame) -> Assessment:
         ),
         Figure(
             "open_share_base",
-            "Open-weight share, first year compared",
+            "Open-weight share of systems with a known accessibility, first year compared",
             at(base, "open_share"),
             "percent",
         ),
         Figure(
             "open_share_latest",
-            "Open-weight share, latest complete year",
+            "Open-weight share of systems with a known accessibility, latest complete year",
             at(latest, "open_share"),
             "percent",
         ),
@@ -643,8 +658,9 @@ def assess_open_trend_accelerating(ml_systems: pd.DataFrame) -> Assessment:
     return Assessment(
         verdict=verdict,
         summary=(
-            "Open-weight notable systems went from {open_count_base} ({open_share_base}) in "
-            "{base_year} to {open_count_latest} ({open_share_latest}) in {latest_year}; the "
+            "Open-weight notable systems went from {open_count_base} ({open_share_base} of those "
+            "with a known accessibility) in {base_year} to {open_count_latest} "
+            "({open_share_latest}) in {latest_year}; the "
             "snapshot's last months hold {open_count_partial} against {open_count_partial_before} "
             "in the same months a year earlier. Companies alone made {open_industry_share} of "
             "the open-weight systems since {base_year}, research collectives, governments and "

@@ -185,9 +185,15 @@ def test_open_counterforce_rank() -> None:
             "date": [D("2025-01-01")] * 3,
         }
     )
-    result = assess_open_counterforce(SYSTEMS, arena)
+    unrecorded = _systems([("2023-06-01", "Lab", "Industry", None, None, False)])
+    systems = pd.concat([SYSTEMS, unrecorded], ignore_index=True)
+    result = assess_open_counterforce(systems, arena)
     assert result.value("best_open_rank") == 3
+    # 2023: six systems, five with a recorded accessibility, three of them open: the share is
+    # of the five, and both counts are reported
     assert result.value("open_share_latest") == pytest.approx(60)
+    assert result.value("known_count_latest") == 5
+    assert result.value("systems_latest") == 6
     assert result.verdict is Verdict.PARTLY_SUPPORTED
     assert "downloads" in result.needs
 

@@ -141,7 +141,7 @@ def open_share_by_year(entry: Entry) -> alt.TopLevelMixin | None:
                 alt.Tooltip("year:O"),
                 alt.Tooltip("open:Q", title="Open weights"),
                 alt.Tooltip("known:Q", title="Known access"),
-                alt.Tooltip("open_share:Q", title="Share, %", format=".1f"),
+                alt.Tooltip("open_share:Q", title="Share of known access, %", format=".1f"),
             ],
         )
         .properties(width=WIDTH, height=260)
