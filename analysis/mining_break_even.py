@@ -84,6 +84,25 @@ def break_even_history(
     return pd.concat(parts, ignore_index=True).dropna(subset=["usd_per_kwh"])
 
 
+def yearly_margins(net: pd.DataFrame, us_price: pd.DataFrame, first_year: int) -> pd.DataFrame:
+    """Per full calendar year from ``first_year``: the best machine's median break-even price
+    (``frontier_be``), the mean US industrial price (``usd_per_kwh``) and their ``ratio``.
+
+    Only years that both series cover from January to December count, so a partial year is
+    never set beside full ones.
+    """
+    be_year = yearly_median(net, "frontier_be")
+    price_year = (
+        us_price.groupby(us_price["month"].dt.year.rename("year"))["usd_per_kwh"]
+        .mean()
+        .reset_index()
+    )
+    years = set(full_years(net["date"])) & set(full_years(us_price["month"]))
+    ratios = be_year.merge(price_year, on="year")
+    keep = ratios["year"].isin(years) & (ratios["year"] >= first_year)
+    return ratios[keep].assign(ratio=lambda f: f["frontier_be"] / f["usd_per_kwh"])
+
+
 def _network(
     hashrate: pd.DataFrame,
     difficulty: pd.DataFrame,
@@ -166,7 +185,8 @@ def assess_cheap_electricity(
         Figure("first_year", "First full year after the first named ASIC", first["year"], "year"),
         Figure("trend_per_year", "Trend of the break-even price a year", trend, "percent"),
         Figure("years_compared", "Years compared", len(yearly), "count"),
-        Figure("years_falling", "Years in which it fell", fell, "count"),
+        Figure("year_changes", "Changes from one year to the next", len(yearly) - 1, "count"),
+        Figure("years_falling", "Changes from one year to the next that were falls", fell, "count"),
         Figure(
             "break_even_peak",
             "Highest yearly break-even price of the best machine",
@@ -242,7 +262,7 @@ def assess_cheap_electricity(
         limits=(
             "The line falls unevenly: bull markets lift it for a while (its highest year was "
             "{break_even_peak_year}, at {break_even_peak}); it fell in {years_falling} of the "
-            "{years_compared} years compared. Electricity is not the only cost, so a machine "
+            "{year_changes} changes from one year to the next. Electricity is not the only cost, so a machine "
             "below its break-even price can still lose money once hardware and hosting are paid. "
             "Machine dates are release or shipping months, and several rows rest on reseller "
             "sources."
@@ -295,13 +315,7 @@ def assess_us_unviability(
     )
     us = us_industrial_price.assign(usd_per_kwh=us_industrial_price["cents_per_kwh"] / 100.0)
     start = asic_era_start(cbeci_miners).year + 1
-    eia_end = us["month"].max() + pd.offsets.MonthEnd(0)
-    be_year = yearly_median(net[net["date"] <= eia_end], "frontier_be")
-    price_year = us.groupby(us["month"].dt.year.rename("year"))["usd_per_kwh"].mean().reset_index()
-    ratios = be_year.merge(price_year, on="year")
-    ratios = ratios[ratios["year"] >= start].assign(
-        ratio=lambda f: f["frontier_be"] / f["usd_per_kwh"]
-    )
+    ratios = yearly_margins(net, us, start)
     latest = net.iloc[-1]
     us_row = electricity_prices[electricity_prices["label"] == US_INDUSTRIAL]
     us_latest = float(us_row["usd_per_kwh_low"].iloc[0])
@@ -370,14 +384,14 @@ def assess_us_unviability(
         ),
         Figure(
             "lowest_earlier_ratio",
-            "Lowest yearly value of that ratio before",
+            "Lowest value of that ratio in a full year before",
             lowest["ratio"],
             "ratio",
         ),
         Figure("lowest_earlier_year", "Year of that lowest value", lowest["year"], "year"),
         Figure(
             "highest_earlier_ratio",
-            "Highest yearly value of that ratio",
+            "Highest value of that ratio in a full year",
             ratios["ratio"].max(),
             "ratio",
         ),
@@ -422,8 +436,9 @@ def assess_us_unviability(
         "still covers its electricity there cannot be told"
     )
     trend = (
-        "The best machine's break-even price is now {latest_ratio} times the US price, the "
-        "lowest on record, down from {highest_earlier_ratio} times in {highest_earlier_year}."
+        "The best machine's break-even price is now {latest_ratio} times the US price, below "
+        "its median in every full year compared (lowest {lowest_earlier_ratio} in "
+        "{lowest_earlier_year}; highest {highest_earlier_ratio} in {highest_earlier_year})."
         if falling
         else "The best machine's margin over the US price ({latest_ratio}) is not the lowest "
         "it has been ({lowest_earlier_ratio} in {lowest_earlier_year})."
@@ -447,9 +462,10 @@ def assess_us_unviability(
             "The break-even electricity price is revenue per unit of hashrate divided by the "
             "electricity that unit uses in a day at a machine's efficiency. The margin is the "
             "best available machine's break-even price over the US average industrial price: "
-            "yearly medians against the EIA's yearly averages, and on the latest date against "
-            "the latest cited US industrial price. Rule: supported if the latest margin is the "
-            "lowest of all (increasing unviability) and the reference machine "
+            "yearly medians against the EIA's yearly averages, over the full calendar years "
+            "both series cover, and on the latest date against the latest cited US industrial "
+            "price. Rule: supported if the latest margin is below every yearly one (increasing "
+            "unviability) and the reference machine "
             "({asic_efficiency_reference_j_per_th}) no longer breaks even at the US average "
             "industrial price, by more than the rounding of that price; partly supported if only one holds; contradicted if neither. "
             "Before, the lowest yearly margin was {lowest_earlier_ratio} ({lowest_earlier_year})."
@@ -458,7 +474,10 @@ def assess_us_unviability(
             "The latest US price is rounded to the cent by its source, and the break-even price "
             "of the reference machine is close to it, so that test is near its edge. Averages "
             "hide the cheap contracts large miners sign; state prices are annual averages of an "
-            "earlier year. Electricity is not the only cost."
+            "earlier year. The states with a cited price are not a sample of the country: they "
+            "include the dearest and several of the cheapest in EIA's table, so counts of states "
+            "are not shares of the United States. The latest margin is one day's, the earlier ones "
+            "are yearly medians. Electricity is not the only cost."
         ),
         needs=(
             "Recent industrial prices by state (EIA monthly) and the prices US miners actually "

@@ -9,6 +9,7 @@ from analysis.mining_break_even import (
     break_even_history,
     rounding_half_unit,
     us_state_prices,
+    yearly_margins,
 )
 from analysis.mining_energy import machine_efficiencies
 from analysis.result import Verdict
@@ -88,6 +89,23 @@ def test_break_even_history_starts_each_named_machine_when_it_was_available() ->
     assert frontier["usd_per_kwh"].iloc[0] == pytest.approx(0.06 / (29.5 * 0.024))
 
 
+def test_yearly_margins_keep_only_years_both_series_cover_in_full() -> None:
+    # break-even every fortnight from 2020 to May 2022 (0.20 $/kWh in 2020, 0.30 in 2021,
+    # 0.10 in 2022); US prices monthly from January 2020 to May 2022 at 0.05, 0.06, 0.08
+    dates = pd.Series(pd.date_range("2020-01-01", "2022-05-31", freq="14D"))
+    level = {2020: 0.20, 2021: 0.30, 2022: 0.10}
+    net = pd.DataFrame({"date": dates, "frontier_be": dates.dt.year.map(level)})
+    months = pd.Series(pd.date_range("2020-01-01", "2022-05-01", freq="MS"))
+    us = pd.DataFrame(
+        {"month": months, "usd_per_kwh": months.dt.year.map({2020: 0.05, 2021: 0.06, 2022: 0.08})}
+    )
+    margins = yearly_margins(net, us, 2021)
+    # 2020 is before the first year asked for; 2022 covers only January to May
+    assert margins["year"].tolist() == [2021]
+    assert margins["ratio"].iloc[0] == pytest.approx(0.30 / 0.06)
+    assert yearly_margins(net, us, 2020)["ratio"].tolist() == pytest.approx([4.0, 5.0])
+
+
 # ---- real data -------------------------------------------------------------------------
 
 
@@ -142,6 +160,8 @@ def test_real_data_us_margin_shrank_but_the_reference_test_is_within_rounding(
     latest = result.value("latest_ratio")
     lowest = result.value("lowest_earlier_ratio")
     assert latest is not None and lowest is not None and latest < lowest
+    # the EIA series ends in May 2023, so 2022 is the last full year set beside the latest day
+    assert result.tables["ratios"]["year"].max() == 2022
     # nineteen state rows from EIA's 2023 annual table are in the curated prices
     assert result.value("states_compared") == 19
     be_ref = result.value("break_even_reference")
