@@ -14,16 +14,9 @@ from analysis.geo_concentration import (
     published_points,
 )
 from analysis.migration import geo_months, map_concentration, ordinal_of
+from analysis.pools import pool_concentration, pool_shares
 from analysis.result import Assessment, Figure, Verdict
-
-
-def full_years(blocks: pd.DataFrame) -> list[int]:
-    """Calendar years the block table covers from January to December."""
-    dates = blocks["date"]
-    years = dates.dt.year
-    first = dates.groupby(years).min().dt.month
-    last = dates.groupby(years).max().dt.month
-    return [int(y) for y in first.index if first[y] == 1 and last[y] == 12]
+from analysis.template_sharing import grouped_blocks
 
 
 def _geo_figures(country_shares: pd.DataFrame, recent: pd.DataFrame) -> list[Figure]:
@@ -157,32 +150,56 @@ def assess_geographic_distribution(
     )
 
 
+def pool_index_by_year(blocks: pd.DataFrame) -> pd.DataFrame:
+    """Per complete calendar year, the pool HHI as the pool family computes it (shares of the
+    attributed blocks) with its bounds for the unattributed blocks: ``hhi_low`` with them as
+    many tiny pools, ``hhi_high`` with them all given to the largest pool. Also ``top2_pct``,
+    ``nakamoto``, ``largest_pct`` and ``largest_group`` (a pool slug: untrusted text)."""
+    table = pool_concentration(blocks, "year")
+    low = bounded_concentration(pool_shares_by_year(blocks), RESIDUAL_POOL).set_index("period")
+    shares = pool_shares(blocks, "year").drop_duplicates("period").set_index("period")
+    periods = table["period"]
+    return pd.DataFrame(
+        {
+            "period": periods.astype("int64"),
+            "hhi": table["hhi"],
+            "hhi_low": periods.map(low["hhi_low"]),
+            "hhi_high": table["hhi_max"],
+            "top2_pct": table["top2_pct"],
+            "nakamoto": table["nakamoto"],
+            "largest_pct": table["top1_pct"],
+            "largest_group": periods.map(shares["group"]),
+        }
+    )
+
+
 def _pool_figures(blocks: pd.DataFrame) -> tuple[list[Figure], pd.DataFrame]:
-    years = full_years(blocks)
-    yearly = bounded_concentration(pool_shares_by_year(blocks), RESIDUAL_POOL)
-    yearly = yearly[yearly["period"].isin(years)].reset_index(drop=True)
+    yearly = pool_index_by_year(blocks)
     first, last = yearly.iloc[0], yearly.iloc[-1]
-    peak = yearly.iloc[int(yearly["hhi_low"].to_numpy().argmax())]
+    peak = yearly.iloc[int(yearly["hhi"].to_numpy().argmax())]
     return [
-        Figure("pool_hhi_last", "Pool HHI, last full year (low bound)", last["hhi_low"], "hhi"),
-        Figure("pool_hhi_first", "Pool HHI, first full year (low bound)", first["hhi_low"], "hhi"),
+        Figure("pool_hhi_last", "Pool HHI, last full year", last["hhi"], "hhi"),
+        Figure("pool_hhi_first", "Pool HHI, first full year", first["hhi"], "hhi"),
         Figure("pool_first_year", "First full year of blocks", first["period"], "year"),
-        Figure("pool_hhi_peak", "Pool HHI, highest year (low bound)", peak["hhi_low"], "hhi"),
+        Figure("pool_hhi_peak", "Pool HHI, highest year", peak["hhi"], "hhi"),
         Figure("pool_peak_year", "Year of the highest pool HHI", peak["period"], "year"),
         Figure(
-            "pool_hhi_last_high", "Pool HHI, last full year (high bound)", last["hhi_high"], "hhi"
+            "pool_hhi_last_high",
+            "Pool HHI, last full year, unattributed blocks all the largest pool's (high bound)",
+            last["hhi_high"],
+            "hhi",
         ),
         Figure("pool_last_year", "Last full year of blocks", last["period"], "year"),
         Figure(
             "pool_top2_last",
-            "Two largest pools' share, last full year",
+            "Two largest pools' share of attributed blocks, last full year",
             last["top2_pct"],
             "percent",
         ),
         Figure(
             "majority_pools_last",
             "Pools needed to pass half, last full year",
-            last["majority_groups"],
+            last["nakamoto"],
             "count",
         ),
     ], yearly
@@ -207,15 +224,74 @@ def _overlap_figures(country_shares: pd.DataFrame, blocks: pd.DataFrame) -> list
     ]
 
 
+def _side(value: float, line: float) -> str:
+    """'above', 'below' or 'at' ``line``."""
+    if value > line:
+        return "above"
+    return "below" if value < line else "at"
+
+
+def _layers_compared(v: dict[str, float]) -> str:
+    """Which layer is the more concentrated, from the bounds of both indexes."""
+    if v["pool_hhi_last_high"] < v["map_hhi_low"]:
+        return (
+            " The countries are still the more concentrated layer: even the low bound of the map "
+            "({map_hhi_low}) is above the pools' high bound ({pool_hhi_last_high})."
+        )
+    if v["pool_hhi_last"] > v["map_hhi_high"]:
+        return (
+            " The pools are now the more concentrated layer: {pool_hhi_last} against the map's "
+            "{map_hhi_high}."
+        )
+    return (
+        " The ranges of the two indexes overlap, so neither layer is clearly the more concentrated."
+    )
+
+
+def _geo_vs_operational_summary(v: dict[str, float], line: float) -> str:
+    geo = (
+        "The country HHI fell from {geo_hhi_first_low} ({first_month}) to {map_hhi_low} to "
+        "{map_hhi_high} in the latest map"
+        if v["map_hhi_high"] < v["geo_hhi_first_low"]
+        else "The country HHI did not clearly fall: {geo_hhi_first_low} ({first_month}) against "
+        "{map_hhi_low} to {map_hhi_high} in the latest map"
+    )
+    rose = "rose" if v["pool_hhi_last"] > v["pool_hhi_first"] else "did not rise"
+    pools = (
+        "; the pool HHI " + rose + " from {pool_hhi_first} ({pool_first_year}) to "
+        "{pool_hhi_last} ({pool_last_year}), with a peak of {pool_hhi_peak} in {pool_peak_year}, "
+        "the two largest pools holding {pool_top2_last} in the last year."
+    )
+    high = (
+        " The pool HHI is "
+        + _side(v["pool_hhi_last"], line)
+        + " the {merger_guidelines_hhi_high} line of high concentration, and "
+        + _side(v["pool_hhi_last_grouped"], line)
+        + " it ({pool_hhi_last_grouped}) with the pools seen sharing a block template as one."
+    )
+    return geo + pools + _layers_compared(v) + high
+
+
 def assess_geo_vs_operational(
     country_shares: pd.DataFrame,
     country_hashrate_recent: pd.DataFrame,
     blocks: pd.DataFrame,
+    pool_template_groups: pd.DataFrame,
     merger_guidelines_hhi_high: float,
 ) -> Assessment:
-    """The country HHI fell while the pool HHI rose; which one is higher today."""
+    """The country HHI fell while the pool HHI rose; whether the pool HHI is high, and which
+    layer is the more concentrated."""
     geo = _geo_figures(country_shares, country_hashrate_recent)
     pool, yearly = _pool_figures(blocks)
+    grouped = pool_index_by_year(grouped_blocks(blocks, pool_template_groups))
+    pool.append(
+        Figure(
+            "pool_hhi_last_grouped",
+            "Pool HHI, last full year, pools seen sharing a block template as one",
+            grouped["hhi"].iloc[-1],
+            "hhi",
+        )
+    )
     pool += _overlap_figures(country_shares, blocks)
     v = {f.name: f.value or 0.0 for f in [*geo, *pool]}
     geo_fell = v["map_hhi_high"] < v["geo_hhi_first_low"]
@@ -233,23 +309,17 @@ def assess_geo_vs_operational(
     table = pd.concat([_geo_table(country_shares, country_hashrate_recent), pool_table])
     return Assessment(
         verdict=verdict,
-        summary=(
-            "The two indexes moved the way the sentence says: the country HHI fell from "
-            "{geo_hhi_first_low} ({first_month}) to {map_hhi_low} to {map_hhi_high} in the latest "
-            "map, while the pool HHI rose from {pool_hhi_first} ({pool_first_year}) to "
-            "{pool_hhi_peak} ({pool_peak_year}) and stood at {pool_hhi_last} in {pool_last_year}, "
-            "with the two largest pools holding {pool_top2_last}. But the countries are still "
-            "the more concentrated layer: even the low bound of the map ({map_hhi_low}) is above "
-            "the pools, which sit below the {merger_guidelines_hhi_high} line of high "
-            "concentration. Operational concentration rose toward the geography rather than "
-            "remaining above it."
-        ),
+        summary=_geo_vs_operational_summary(v, merger_guidelines_hhi_high),
         figures=tuple([*pool, *geo]),
         method=(
             "Both indexes are sums of squared shares: of hashrate by country (Cambridge monthly, "
-            "then the latest published map) and of blocks found by pool in each full calendar "
-            "year. Residual groups ('Other', unidentified blocks) are bounded as many tiny groups "
-            "(low) or one group (high). {majority_pools_last} pools pass half of the blocks in "
+            "then the latest published map) and of the attributed blocks found by pool in each "
+            "complete calendar year, as in the pool claims. The country residuals ('Other', the "
+            "share a map leaves unlisted) are bounded as many tiny countries (low) or one (high); "
+            "the unattributed blocks as many tiny pools (low) or all the largest pool's (high). "
+            "The claim counts as supported when the country HHI fell, the pool HHI rose and it is "
+            "above the {merger_guidelines_hhi_high} line; as partly supported when it rose but "
+            "is not above the line. {majority_pools_last} pools pass half of the blocks in "
             "{pool_last_year}, against {majority_countries_map} countries in the latest map. In "
             "the months both tables cover ({overlap_first} to {overlap_last}) the country HHI "
             "went from {overlap_geo_first} to {overlap_geo_last} and the pool HHI from "
@@ -259,8 +329,8 @@ def assess_geo_vs_operational(
             "Pool shares count blocks, which vary by luck; yearly totals smooth that. A pool is a "
             "coordinator, not an owner of machines: miners can leave a pool faster than a "
             "country, so the two indexes measure different kinds of control. Pools are counted by "
-            "their tags; pools reported to build blocks from one operator's templates would count "
-            "as one and raise the pool HHI, so the pool index here is a lower reading."
+            "their tags; the template observations that group some of them date from recent "
+            "years, and pools that share templates unseen would raise the pool HHI further."
         ),
         needs=(
             "Pool shares and country shares from the same months and the same estimator, and "

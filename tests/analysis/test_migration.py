@@ -7,7 +7,7 @@ from analysis.migration_hydro import map_rank
 from analysis.migration_index import (
     assess_geo_vs_operational,
     assess_geographic_distribution,
-    full_years,
+    pool_index_by_year,
 )
 from analysis.result import Verdict
 from report.ledger import Ledger
@@ -45,13 +45,20 @@ def _recent() -> pd.DataFrame:
 
 
 def _blocks(second_year: list[str]) -> pd.DataFrame:
+    """Ten equal pools in 2021, ``second_year`` in 2022, and one block on 2 January 2023 so
+    that 2022 is complete."""
     first_year = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
-    pools = first_year + second_year
+    pools = [*first_year, *second_year, "a"]
     dates = ["2021-01-05"] * 5 + ["2021-12-20"] * 5
-    dates += ["2022-01-05"] * (len(second_year) - 1) + ["2022-12-20"]
+    dates += ["2022-01-05"] * (len(second_year) - 1) + ["2022-12-20", "2023-01-02"]
     return pd.DataFrame(
         {"height": range(len(pools)), "pool_slug": pools, "date": pd.to_datetime(dates)}
     )
+
+
+NO_GROUPS = pd.DataFrame(
+    {"pool_slug": ["z"], "template_group": ["z template"], "evidence": ["template owner"]}
+)
 
 
 def test_share_on_and_last_full_month_before_a_day() -> None:
@@ -62,12 +69,6 @@ def test_share_on_and_last_full_month_before_a_day() -> None:
     assert last_month_before(shares, pd.Timestamp("2021-05-21")) == pd.Timestamp("2021-04-01")
     # on 20 April the month of April is not yet complete
     assert last_month_before(shares, pd.Timestamp("2021-04-20")) == pd.Timestamp("2019-09-01")
-
-
-def test_full_years_need_january_and_december() -> None:
-    blocks = _blocks(["a"] * 4)
-    partial = pd.concat([blocks, blocks.tail(1).assign(date=pd.Timestamp("2023-03-01"))])
-    assert full_years(partial) == [2021, 2022]
 
 
 def test_later_points_start_after_the_cambridge_map() -> None:
@@ -89,21 +90,66 @@ def test_geographic_distribution_falls_between_the_bounds() -> None:
 def test_geo_vs_operational_verdict_follows_the_pool_index() -> None:
     # ten equal pools (HHI 1,000) then one pool with three of four blocks (HHI 6,250)
     high = assess_geo_vs_operational(
-        _countries(), _recent(), _blocks(["a", "a", "a", "b"]), HHI_HIGH
+        _countries(), _recent(), _blocks(["a", "a", "a", "b"]), NO_GROUPS, HHI_HIGH
     )
     assert high.value("pool_hhi_first") == pytest.approx(1000)
     assert high.value("pool_hhi_last") == pytest.approx(75**2 + 25**2)
     assert high.verdict is Verdict.SUPPORTED
     # a rise that stays under the line of high concentration
     moderate = _blocks(["a", "b", "c", "d", "e", "f", "g", "h", "i"])  # nine equal: 1,111
-    result = assess_geo_vs_operational(_countries(), _recent(), moderate, HHI_HIGH)
+    result = assess_geo_vs_operational(_countries(), _recent(), moderate, NO_GROUPS, HHI_HIGH)
     assert result.value("pool_hhi_last") == pytest.approx(10_000 / 9)
     assert result.verdict is Verdict.PARTLY_SUPPORTED
     flat = _blocks(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"])  # fell to 909
     assert (
-        assess_geo_vs_operational(_countries(), _recent(), flat, HHI_HIGH).verdict
+        assess_geo_vs_operational(_countries(), _recent(), flat, NO_GROUPS, HHI_HIGH).verdict
         is Verdict.CONTRADICTED
     )
+
+
+def test_pool_index_bounds_the_unattributed_blocks() -> None:
+    # 2022: a, a, b, unknown. Attributed shares 2/3 and 1/3; as many tiny pools the named
+    # shares of all four blocks are 50% and 25%; all given to the largest pool, 75% and 25%.
+    row = pool_index_by_year(_blocks(["a", "a", "b", "unknown"])).iloc[-1]
+    assert row["period"] == 2022
+    assert row["hhi"] == pytest.approx((200 / 3) ** 2 + (100 / 3) ** 2)
+    assert row["hhi_low"] == pytest.approx(50**2 + 25**2)
+    assert row["hhi_high"] == pytest.approx(75**2 + 25**2)
+    assert row["largest_group"] == "a"
+    assert row["nakamoto"] == 1
+
+
+def test_geo_vs_operational_names_the_more_concentrated_layer_and_groups_pools() -> None:
+    # 2022: a, a, a, b: HHI 6,250, above the map's 2,700 to 2,800
+    result = assess_geo_vs_operational(
+        _countries(), _recent(), _blocks(["a", "a", "a", "b"]), NO_GROUPS, HHI_HIGH
+    )
+    assert "pools are now the more concentrated layer" in result.summary
+    # eight pools of one block in 2022 (HHI 1,250); a and b seen sharing one template: the
+    # group holds two of eight blocks, so 25% and six of 12.5%: 625 + 6 x 156.25 = 1,562.5
+    groups = pd.DataFrame(
+        {
+            "pool_slug": ["a", "b"],
+            "template_group": ["ab template"] * 2,
+            "evidence": ["template owner", "same template"],
+        }
+    )
+    eight = _blocks(["a", "b", "c", "d", "e", "f", "g", "h"])
+    result = assess_geo_vs_operational(_countries(), _recent(), eight, groups, HHI_HIGH)
+    assert result.value("pool_hhi_last") == pytest.approx(1_250)
+    assert result.value("pool_hhi_last_grouped") == pytest.approx(1_562.5)
+    assert "countries are still the more concentrated layer" in result.summary
+    assert result.verdict is Verdict.PARTLY_SUPPORTED
+
+
+def test_ledger_pool_index_is_the_pool_claims_index(ledger: Ledger) -> None:
+    # one number for one fact: the pool HHI beside the country HHI is the pool claims' HHI
+    index = ledger.entry("migration-geo-vs-operational").assessment
+    trend = ledger.entry("pools-progressively-concentrated").assessment
+    assert index.value("pool_hhi_first") == pytest.approx(trend.value("hhi_first"))
+    assert index.value("pool_hhi_last") == pytest.approx(trend.value("hhi_latest"))
+    assert index.value("pool_hhi_last_grouped") == pytest.approx(trend.value("hhi_grouped_latest"))
+    assert index.value("pool_hhi_last_high") < index.value("map_hhi_low")
 
 
 def test_ledger_shows_cambridge_january_2022(ledger: Ledger) -> None:
@@ -149,7 +195,9 @@ def test_kazakhstan_peak_in_cambridge_matches_hashrate_index(
 
 
 def test_overlap_figures_are_missing_without_a_common_month() -> None:
-    result = assess_geo_vs_operational(_countries(), _recent(), _blocks(["a"] * 4), HHI_HIGH)
+    result = assess_geo_vs_operational(
+        _countries(), _recent(), _blocks(["a"] * 4), NO_GROUPS, HHI_HIGH
+    )
     assert result.value("overlap_first") is None
     assert result.value("overlap_pool_last") is None
 

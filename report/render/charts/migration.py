@@ -115,11 +115,14 @@ def geographic_vs_pool_hhi(entry: Entry) -> alt.TopLevelMixin | None:
     chart = _hhi_chart(entry, _parameter(entry, "merger_guidelines_hhi_high"))
     if chart is None:
         return None
+    first, last = _parameter(entry, "pool_hhi_first"), _parameter(entry, "pool_hhi_last")
+    pools = "rose" if first is not None and last is not None and last > first else "went"
     return titled(
         chart,
         entry,
-        "Countries fell to {map_hhi_low}–{map_hhi_high} while pools rose from "
-        "{pool_hhi_first} to {pool_hhi_last}",
+        "Countries fell to {map_hhi_low}–{map_hhi_high} while pools "
+        + pools
+        + " from {pool_hhi_first} to {pool_hhi_last}",
         "Herfindahl-Hirschman index of hashrate by country and of blocks by pool ({pool_last_year})",
     )
 
