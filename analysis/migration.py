@@ -155,19 +155,22 @@ def assess_cost_driven_migration(
         ),
     )
     points = later_points(country_shares, country_hashrate_recent)
+    moved = china[last] < china[first]
     return Assessment(
-        verdict=Verdict.PARTLY_SUPPORTED,
+        verdict=Verdict.PARTLY_SUPPORTED if moved else Verdict.CONTRADICTED,
         summary=(
             "A migration did reshape the map: from {first_month} to {last_month} China's share "
             "went from {china_share_first} to {china_share_last}, the United States' from "
             "{us_share_first} to {us_share_last} and Kazakhstan's from {kazakhstan_share_first} to "
             "{kazakhstan_share_last}. Part of China's fall ({china_fall_before_ban_pp}) came "
             "before the crackdown, which fits a search for cheaper power among other causes, but "
-            "the abrupt part "
-            "({china_fall_after_ban_pp}) followed China's crackdown of "
+            "the abrupt part ({china_fall_after_ban_pp}) followed China's crackdown of "
             "{china_mining_crackdown_date}, a regulatory push: network hashrate fell "
             "{ban_drop_pct} from its pre-ban peak and regained it only on {recovery_date}. The "
             "data show the move, not that energy costs forced it."
+            if moved
+            else "Cambridge's map shows no move away from China: from {first_month} to "
+            "{last_month} its share went from {china_share_first} to {china_share_last}."
         ),
         figures=figures,
         method=(
@@ -175,14 +178,17 @@ def assess_cost_driven_migration(
             "full month before the crackdown ({pre_ban_month}): {china_fall_before_ban_pp} before, "
             "{china_fall_after_ban_pp} after. The ban shock is the fall of the network hashrate "
             "from its highest value before the crackdown to its lowest before the peak was "
-            "regained. Later published maps are shown beside Cambridge's months as separate sources."
+            "regained. Later published maps are shown beside Cambridge's months as separate "
+            "sources. The claim counts as partly supported when China's share fell (a migration "
+            "happened, though the data cannot show that energy costs forced it) and as "
+            "contradicted when it did not."
         ),
         limits=(
             "Cambridge's map ends in {last_month} and counts only its partner pools' miners by IP "
-            "address; it shows China at zero in the summer months after the crackdown, which VPNs and proxies can "
-            "explain, and at {china_share_last} by its last month. The data show where hashrate "
-            "went, not why each miner moved; the fall before the crackdown may reflect cheaper "
-            "power elsewhere, seasonal hydro or earlier Chinese restrictions."
+            "address; it shows China at zero in the summer months after the crackdown, which "
+            "VPNs and proxies can explain, and at {china_share_last} by its last month. The data "
+            "show where hashrate went, not why each miner moved; the fall before the crackdown "
+            "may reflect cheaper power elsewhere, seasonal hydro or earlier Chinese restrictions."
         ),
         needs=(
             "Monthly country shares after Cambridge's map ended, from one estimator with a stated "
@@ -209,6 +215,7 @@ def assess_political_vulnerability(
     name, mapped = map_concentration(country_hashrate_recent)
     pools = country_hashrate_recent[country_hashrate_recent["basis"] == "pool headquarters"]
     china_pools = pools[pools["country"] == "China"]
+    china_pre_ban = share_on(shares, "China", last_month_before(shares, ban))
     figures = (
         Figure(
             "ban_drop_pct",
@@ -219,7 +226,7 @@ def assess_political_vulnerability(
         Figure(
             "china_share_pre_ban",
             "China's share, last full month before the crackdown",
-            share_on(shares, "China", last_month_before(shares, ban)),
+            china_pre_ban,
             "percent",
         ),
         Figure("peak_ehs", "Pre-ban peak hashrate", shock.peak_ehs, "ehs"),
@@ -259,22 +266,21 @@ def assess_political_vulnerability(
         (series["date"] >= ban - pd.DateOffset(years=1))
         & (series["date"] <= (shock.recovery_date or ban) + pd.DateOffset(months=6))
     ]
+    verdict, summary = _vulnerability_verdict(
+        shock.drop_pct, float(mapped["largest_pct"]), china_pre_ban
+    )
     return Assessment(
-        verdict=Verdict.SUPPORTED,
-        summary=(
-            "The one test in the data shows the risk the sentence describes: with China at "
-            "{china_share_pre_ban}, its crackdown cut network hashrate by {ban_drop_pct}, from "
-            "{peak_ehs} to {trough_ehs}, and the peak was regained only on {recovery_date}. The "
-            "largest country's share has since fallen from {largest_country_first} to "
-            "{largest_country_map}, so one government's action now reaches less of the network."
-        ),
+        verdict=verdict,
+        summary=summary,
         figures=figures,
         method=(
             "The network hashrate (blockchain.com) is read around the crackdown date "
             "({china_mining_crackdown_date}): its highest value before ({peak_date}), its lowest "
             "after ({trough_date}) and the first day back at the peak, {days_to_recover} days "
             "after it. The largest country's share is taken from Cambridge's first month and from "
-            "the latest published map."
+            "the latest published map. The claim counts as supported when the crackdown cut the "
+            "hashrate and the largest country now holds less than China held when it acted; as "
+            "partly supported when only one of the two holds."
         ),
         limits=(
             "A smaller largest share lowers the exposure to one state's action; it does not "
@@ -286,6 +292,34 @@ def assess_political_vulnerability(
         citations=row_citations(china_pools),
         tables={"hashrate": window},
     )
+
+
+def _vulnerability_verdict(
+    drop_pct: float, largest_now_pct: float, china_pre_ban_pct: float
+) -> tuple[Verdict, str]:
+    """Supported when the ban cut the hashrate and no country now holds as much as China did."""
+    shock = drop_pct > 0
+    smaller = largest_now_pct < china_pre_ban_pct
+    first = (
+        "The one test in the data shows the risk the sentence describes: with China at "
+        "{china_share_pre_ban}, its crackdown cut network hashrate by {ban_drop_pct}, from "
+        "{peak_ehs} to {trough_ehs}, and the peak was regained only on {recovery_date}."
+        if shock
+        else "China's crackdown, with China at {china_share_pre_ban}, did not lower the network "
+        "hashrate in the data."
+    )
+    second = (
+        " The largest country's share has since fallen from {largest_country_first} to "
+        "{largest_country_map}, so one government's action now reaches less of the network."
+        if smaller
+        else " The largest country now holds {largest_country_map}, no less than China held "
+        "when it acted, so the exposure to one government has not shrunk."
+    )
+    if shock and smaller:
+        return Verdict.SUPPORTED, first + second
+    if shock or smaller:
+        return Verdict.PARTLY_SUPPORTED, first + second
+    return Verdict.CONTRADICTED, first + second
 
 
 def assess_energy_determinants() -> Assessment:

@@ -177,6 +177,83 @@ def test_ledger_migration_verdicts(ledger: Ledger) -> None:
     assert hydro.value("paraguay_map_share") == pytest.approx(3.9)
 
 
+def _hashrate(values_ehs: list[float]) -> pd.DataFrame:
+    dates = pd.date_range("2021-05-17", periods=len(values_ehs), freq="D")
+    return pd.DataFrame({"date": dates, "hashrate_ths": [v * 1e6 for v in values_ehs]})
+
+
+CRACKDOWN = float(pd.Timestamp("2021-05-21").toordinal())
+
+
+def _recent_with_pools(largest_pct: float) -> pd.DataFrame:
+    recent = _recent().assign(share_pct_low=largest_pct, share_pct_high=largest_pct)
+    pools = (
+        _recent()
+        .head(1)
+        .assign(country="China", basis="pool headquarters", map=None, share_pct_low=55.0)
+    )
+    return pd.concat([recent, pools], ignore_index=True)
+
+
+def test_political_vulnerability_verdict_follows_its_rule() -> None:
+    from analysis.migration import assess_political_vulnerability
+
+    # 17 to 20 May at 100 EH/s, then 60 from the crackdown (21 May): a fall of 40%
+    falls = _hashrate([100, 100, 100, 100, 60, 60, 120])
+    # China held 50% in April 2021; the largest country of the map holds 30%
+    result = assess_political_vulnerability(
+        _countries(), _recent_with_pools(30.0), falls, CRACKDOWN
+    )
+    assert result.value("ban_drop_pct") == pytest.approx(40.0)
+    assert result.value("china_share_pre_ban") == 50.0
+    assert result.verdict is Verdict.SUPPORTED
+    # the largest country now holds as much as China did: only the shock supports the claim
+    same = assess_political_vulnerability(_countries(), _recent_with_pools(50.0), falls, CRACKDOWN)
+    assert same.verdict is Verdict.PARTLY_SUPPORTED
+    assert "has not shrunk" in same.summary
+    flat = _hashrate([100, 100, 100, 100, 100, 110])
+    none = assess_political_vulnerability(_countries(), _recent_with_pools(50.0), flat, CRACKDOWN)
+    assert none.value("ban_drop_pct") == pytest.approx(0.0)
+    assert none.verdict is Verdict.CONTRADICTED
+
+
+def test_cost_driven_migration_needs_china_to_fall() -> None:
+    from analysis.migration import assess_cost_driven_migration
+
+    countries = pd.concat(
+        [
+            _countries(),
+            pd.DataFrame(
+                {
+                    "date": pd.to_datetime(["2022-01-01"] * 3),
+                    "country": ["Mainland China", "United States", "Kazakhstan"],
+                    "share_pct": [20.0, 40.0, 15.0],
+                    "hashrate_ehs": [1.0, 1.0, 1.0],
+                }
+            ),
+        ]
+    )
+    us_kz = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2019-09-01"] * 2),
+            "country": ["United States", "Kazakhstan"],
+            "share_pct": [4.0, 1.0],
+            "hashrate_ehs": [1.0, 1.0],
+        }
+    )
+    falls = _hashrate([100, 100, 100, 100, 60, 120])
+    moved = assess_cost_driven_migration(pd.concat([countries, us_kz]), _recent(), falls, CRACKDOWN)
+    # China: 80% (September 2019), 50% (April 2021), 20% (January 2022)
+    assert moved.value("china_fall_before_ban_pp") == pytest.approx(-30.0)
+    assert moved.value("china_fall_after_ban_pp") == pytest.approx(-30.0)
+    assert moved.verdict is Verdict.PARTLY_SUPPORTED
+    stayed = countries.assign(
+        share_pct=countries["share_pct"].where(countries["country"] != "Mainland China", 90.0)
+    )
+    result = assess_cost_driven_migration(pd.concat([stayed, us_kz]), _recent(), falls, CRACKDOWN)
+    assert result.verdict is Verdict.CONTRADICTED
+
+
 def test_map_rank_orders_by_share() -> None:
     rows = pd.DataFrame({"country": ["A", "B", "C"], "share_pct_low": [2.0, 9.0, 5.0]})
     assert map_rank(rows, "A") == 3
