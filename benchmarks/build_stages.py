@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,6 +35,16 @@ from report.render.html import render_html  # noqa: E402
 from report.render.pdf import compile_pdf, render_typst  # noqa: E402
 from report.settings import load_settings  # noqa: E402
 
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+)
 T = TypeVar("T")
 Times = dict[str, list[float]]
 
@@ -90,6 +101,20 @@ def one_run(times: Times, scratch: Path) -> dict[str, int]:
         "cold build: python -m report build",
         lambda: subprocess.run(command, cwd=ROOT, check=True, capture_output=True),
     )
+    chromium = shutil.which("chromium")
+    if chromium:  # the engine Typst was chosen over, on the same content
+        printed = scratch / "chromium.pdf"
+        flags = [*CHROMIUM_FLAGS, f"--user-data-dir={scratch / 'profile'}"]
+        page = (result.folder / "report.html").as_uri()
+        timed(
+            times,
+            "for comparison: Chromium prints report.html to PDF",
+            lambda: subprocess.run(
+                [chromium, *flags, f"--print-to-pdf={printed}", page],
+                check=True,
+                capture_output=True,
+            ),
+        )
     return {p.name: p.stat().st_size for p in sorted(result.folder.iterdir()) if p.is_file()}
 
 
