@@ -93,13 +93,27 @@ def _highest_hhi(blocks: pd.DataFrame, kind: str) -> pd.Series:
     return pd.Series(rows)
 
 
+def nakamoto_by_period(shares: pd.DataFrame, majority_share_pct: float) -> pd.Series:
+    """Per period, the fewest pools whose blocks together are more than ``majority_share_pct``
+    of the attributed blocks, counted in whole blocks so that exactly half is never rounded
+    into 'more than half' (six of twelve equal pools hold half, not more)."""
+    fewest = {}
+    for period, part in shares.groupby("period", sort=True):
+        counts = part["count"].sort_values(ascending=False).to_numpy()
+        passes = 100 * counts.cumsum() > majority_share_pct * counts.sum()
+        fewest[period] = int(np.argmax(passes)) + 1 if passes.any() else float("nan")
+    return pd.Series(fewest, dtype="float64")
+
+
 def pool_concentration(
     blocks: pd.DataFrame, kind: str, majority_share_pct: float = 50.0
 ) -> pd.DataFrame:
     """Per complete period: top-n shares, HHI, Nakamoto coefficient, pools, effective pools,
     the unattributed share and the highest HHI the unattributed blocks allow."""
-    table = concentration_by_period(pool_shares(blocks, kind), TOP_N, majority_share_pct)
+    shares = pool_shares(blocks, kind)
+    table = concentration_by_period(shares, TOP_N, majority_share_pct)
     table = table.rename(columns={"groups": "pools"})
+    table["nakamoto"] = table["period"].map(nakamoto_by_period(shares, majority_share_pct))
     table["effective_pools"] = 10_000.0 / table["hhi"]
     table["unattributed_pct"] = table["period"].map(unattributed_share(blocks, kind))
     table["hhi_max"] = table["period"].map(_highest_hhi(blocks, kind))
@@ -597,6 +611,12 @@ def _trend_figures(
             "hhi",
         ),
         Figure("first_year", "First year", float(first), "year"),
+        Figure(
+            "first_block_date",
+            "Day of the first block in the table",
+            float(utc_naive(blocks["date"]).min().date().toordinal()),
+            "date",
+        ),
         Figure("latest_year", "Latest complete year", float(latest), "year"),
         Figure("quarters", "Complete quarters in the trend", float(len(quarterly)), "count"),
     ]
@@ -687,7 +707,8 @@ def assess_progressive_concentration(
             "out, as if they fell to pools in proportion. Had they all been the largest pool's, the "
             "first-year HHI would be {hhi_first_max}. The template observations are recent; "
             "applying the grouping to earlier years assumes the pools shared templates then too, "
-            "which no source shows. The snapshot starts in {first_year}, so the longer history is not seen."
+            "which no source shows. The snapshot starts on {first_block_date}, so the first year lacks "
+            "the blocks before that day and the longer history is not seen."
         ),
         needs=(
             "Pool attribution for the blocks before {first_year} (the companion table of earlier "

@@ -14,6 +14,7 @@ from analysis.pools import (
     checks_agreeing_later,
     complete_periods,
     count_in_window,
+    period_end,
     pool_concentration,
     pool_shares,
     published_checks,
@@ -266,6 +267,38 @@ def test_few_pools_and_template_grouping() -> None:
     assert " above " in result.summary
 
 
+def test_five_pools_short_of_half_is_partly_supported() -> None:
+    # twelve pools of one block each: the five largest hold 5/12 = 41.7%, not more than half
+    blocks = _blocks({2021: {f"p{i}": 1 for i in range(12)}})
+    result = assess_few_pools_control(blocks, GROUPS, _published().iloc[0:0], 50.0, 1_800.0)
+    assert result.value("top5_latest") == pytest.approx(500 / 12)
+    assert result.value("nakamoto_latest") == 7  # 7/12 = 58% is the first count past half
+    assert result.value("hhi_latest") == pytest.approx(12 * (100 / 12) ** 2)
+    assert result.verdict is Verdict.PARTLY_SUPPORTED
+    assert " below " in result.summary
+
+
+def test_fewer_equivalent_pools_is_partly_supported() -> None:
+    # 2021: five equal pools (HHI 2,000: five equivalent pools); 2022: 60/20/20 (HHI 4,400,
+    # 10,000 / 4,400 = 2.27); 2023: 40/20/20/20 (HHI 2,800, 3.57): fewer than in 2021, but up
+    # from the 2022 low
+    result = assess_losing_distributed_nature(_blocks(RISE_AND_FALL), GROUPS, 50.0)
+    assert result.verdict is Verdict.PARTLY_SUPPORTED
+    assert result.value("effective_pools_first") == pytest.approx(5.0)
+    assert result.value("effective_pools_latest") == pytest.approx(10_000 / 2_800)
+    assert result.value("effective_pools_lowest") == pytest.approx(10_000 / 4_400)
+    assert result.value("nakamoto_first") == 3  # 20 + 20 + 20 > 50
+    assert result.value("nakamoto_latest") == 2  # 40 + 20 > 50
+    assert "partly reversed" in result.summary
+
+
+def test_period_end_is_the_first_instant_after_the_period() -> None:
+    assert period_end(2021, "year") == pd.Timestamp("2022-01-01")
+    assert period_end(pd.Timestamp("2021-10-01"), "quarter") == pd.Timestamp("2022-01-01")
+    with pytest.raises(ValueError):
+        period_end(2021, "month")
+
+
 def test_industrial_claim_says_what_would_settle_it() -> None:
     result = assess_industrial_operations()
     assert result.verdict is Verdict.NOT_CHECKABLE
@@ -386,7 +419,10 @@ def test_yearly_hhi_matches_value_counts_on_real_data(
         slugs = blocks.loc[(years == year) & (blocks["pool_slug"] != "unknown"), "pool_slug"]
         shares = slugs.value_counts(normalize=True).to_numpy() * 100
         assert trend.value(name) == pytest.approx(float((shares**2).sum()))
-        cumulative = shares.cumsum()
-        nakamoto = int((cumulative <= 50).sum()) + 1
+        nakamoto, total = 0, 0.0
+        for share in shares:  # largest first: add pools until they pass half
+            nakamoto, total = nakamoto + 1, total + share
+            if total > 50:
+                break
         prefix = "first" if year == 2021 else "latest"
         assert trend.value(f"nakamoto_{prefix}") == nakamoto
