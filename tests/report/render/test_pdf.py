@@ -4,6 +4,7 @@ and data that cannot turn into Typst markup."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -72,3 +73,15 @@ def test_hostile_text_is_shown_as_text(
     for piece in ("#set page(width: 1cm)", "*bold*", "_em_", "$x^2$", "@ref", "{{ 7*7 }}"):
         assert piece in text, piece
     assert "javascript:alert(1)" in text  # shown, never linked
+
+
+def test_qpdf_finds_no_structural_error(rendered: Path) -> None:
+    assert shutil.which("qpdf"), "the PDF check needs qpdf: run `make system-deps`"
+    done = subprocess.run(
+        ["qpdf", "--check", str(rendered / "report.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No syntax or stream encoding errors found" in done.stdout
