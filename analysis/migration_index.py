@@ -14,7 +14,7 @@ from analysis.geo_concentration import (
     published_points,
 )
 from analysis.migration import geo_months, map_concentration, ordinal_of
-from analysis.pools import pool_concentration, pool_shares
+from analysis.pool_shares import pool_concentration, pool_shares
 from analysis.result import Assessment, Figure, Verdict
 from analysis.template_sharing import grouped_blocks
 

@@ -1,11 +1,10 @@
-"""Mining-pool concentration: each pool's share of the blocks by year and quarter, the
-top-n shares, the Herfindahl-Hirschman index and the Nakamoto coefficient, their trend
-since 2021, and the same measures with pools seen sharing one block template grouped.
+"""Mining-pool concentration claims: how much of the blocks a few pools find, whether
+concentration rose since 2021, and whether block production is spread over fewer pools,
+each also with the pools seen sharing a block template counted as one.
 
-Shares are of the blocks a pool is attributed (the 'unknown' blocks are left out of the
-denominator, as if they fell to the pools in proportion); a bound shows how far the
-unattributed blocks could move the index. Pool slugs come from coinbase tags anyone can
-write: they go into tables, never into prose.
+The measures are in :mod:`analysis.pool_shares`, the published cross-checks in
+:mod:`analysis.pool_checks`, the template grouping in :mod:`analysis.template_sharing`.
+Pool slugs come from coinbase tags anyone can write: they go into tables, never into prose.
 """
 
 from __future__ import annotations
@@ -16,274 +15,24 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from analysis.concentration import concentration_by_period, shares_by_period
-from analysis.result import Assessment, Citation, Figure, Verdict, text_of
+from analysis.pool_checks import (
+    check_figures,
+    checks_agreeing_later,
+    published_checks,
+    published_citations,
+)
+from analysis.pool_shares import (
+    RESIDUAL_POOL,
+    TOP_N,
+    chart_shares,
+    pool_concentration,
+    pool_shares,
+    slope_per_year,
+    utc_naive,
+    with_periods,
+)
+from analysis.result import Assessment, Figure, Verdict
 from analysis.template_sharing import EXACT_EVIDENCE, grouped_blocks, template_citations
-
-RESIDUAL_POOL = "unknown"
-TOP_N = (1, 2, 5)
-PERIODS = ("year", "quarter")
-OTHER_POOLS = "other pools"
-UNATTRIBUTED = "unattributed"
-SHARE_CHECKS = ("calendar year", "calendar month")
-
-
-def utc_naive(dates: pd.Series) -> pd.Series:
-    """Block times as naive UTC timestamps (naive input is taken to be UTC already)."""
-    if dates.dt.tz is not None:
-        converted: pd.Series = dates.dt.tz_convert("UTC").dt.tz_localize(None)
-        return converted
-    return dates
-
-
-def _utc_stamp(moment: pd.Timestamp) -> pd.Timestamp:
-    return moment.tz_convert("UTC").tz_localize(None) if moment.tzinfo is not None else moment
-
-
-def with_periods(blocks: pd.DataFrame) -> pd.DataFrame:
-    """``blocks`` with ``year`` (int) and ``quarter`` (the quarter's first day, UTC, naive)."""
-    dates = utc_naive(blocks["date"])
-    quarter_start = pd.to_datetime(
-        pd.DataFrame({"year": dates.dt.year, "month": 3 * (dates.dt.quarter - 1) + 1, "day": 1})
-    )
-    return blocks.assign(year=dates.dt.year.astype("int64"), quarter=quarter_start)
-
-
-def period_end(period: object, kind: str) -> pd.Timestamp:
-    """The first instant after the year or quarter ``period``."""
-    if kind == "year":
-        return pd.Timestamp(year=int(period) + 1, month=1, day=1)  # type: ignore[call-overload]
-    if kind == "quarter":
-        return pd.Timestamp(str(period)) + pd.DateOffset(months=3)
-    raise ValueError(f"unknown period kind {kind!r}; use one of {PERIODS}")
-
-
-def complete_periods(blocks: pd.DataFrame, kind: str) -> list[object]:
-    """The periods that end before the last block of the table (the last, partial one is left out)."""
-    framed = with_periods(blocks)
-    last = utc_naive(framed["date"]).max()
-    return [p for p in sorted(framed[kind].unique()) if period_end(p, kind) <= last]
-
-
-def unattributed_share(blocks: pd.DataFrame, kind: str) -> pd.Series:
-    """Per period, the share (%) of blocks with no pool attributed."""
-    framed = with_periods(blocks)
-    return 100.0 * (framed["pool_slug"] == RESIDUAL_POOL).groupby(framed[kind]).mean()
-
-
-def pool_shares(blocks: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """Each pool's share (%) of the attributed blocks per period (``period``, ``group``, ...)."""
-    framed = with_periods(blocks[blocks["pool_slug"] != RESIDUAL_POOL])
-    return shares_by_period(framed, kind, "pool_slug")
-
-
-def _highest_hhi(blocks: pd.DataFrame, kind: str) -> pd.Series:
-    """Per period, the HHI if every unattributed block belonged to the largest pool."""
-    framed = with_periods(blocks)
-    rows = {}
-    for period, part in framed.groupby(kind):
-        counts = part["pool_slug"].value_counts()
-        unknown = int(counts.get(RESIDUAL_POOL, 0))
-        named = counts.drop(RESIDUAL_POOL, errors="ignore").astype("float64")
-        if named.empty:
-            rows[period] = float("nan")
-            continue
-        named.iloc[int(np.argmax(named.to_numpy()))] += unknown
-        rows[period] = float(((100.0 * named / len(part)) ** 2).sum())
-    return pd.Series(rows)
-
-
-def nakamoto_by_period(shares: pd.DataFrame, majority_share_pct: float) -> pd.Series:
-    """Per period, the fewest pools whose blocks together are more than ``majority_share_pct``
-    of the attributed blocks, counted in whole blocks so that exactly half is never rounded
-    into 'more than half' (six of twelve equal pools hold half, not more)."""
-    fewest = {}
-    for period, part in shares.groupby("period", sort=True):
-        counts = part["count"].sort_values(ascending=False).to_numpy()
-        passes = 100 * counts.cumsum() > majority_share_pct * counts.sum()
-        fewest[period] = int(np.argmax(passes)) + 1 if passes.any() else float("nan")
-    return pd.Series(fewest, dtype="float64")
-
-
-def pool_concentration(
-    blocks: pd.DataFrame, kind: str, majority_share_pct: float = 50.0
-) -> pd.DataFrame:
-    """Per complete period: top-n shares, HHI, Nakamoto coefficient, pools, effective pools,
-    the unattributed share and the highest HHI the unattributed blocks allow."""
-    shares = pool_shares(blocks, kind)
-    table = concentration_by_period(shares, TOP_N, majority_share_pct)
-    table = table.rename(columns={"groups": "pools"})
-    table["nakamoto"] = table["period"].map(nakamoto_by_period(shares, majority_share_pct))
-    table["effective_pools"] = 10_000.0 / table["hhi"]
-    table["unattributed_pct"] = table["period"].map(unattributed_share(blocks, kind))
-    table["hhi_max"] = table["period"].map(_highest_hhi(blocks, kind))
-    keep = set(complete_periods(blocks, kind))
-    return table[table["period"].isin(keep)].reset_index(drop=True)
-
-
-def decimal_year(dates: pd.Series) -> np.ndarray:
-    """Dates as years with a fraction (1 July 2022 is about 2022.5)."""
-    stamps = pd.to_datetime(dates)
-    start = pd.to_datetime(pd.DataFrame({"year": stamps.dt.year, "month": 1, "day": 1}))
-    length = np.where(stamps.dt.is_leap_year, 366.0, 365.0)
-    return (stamps.dt.year + (stamps - start).dt.total_seconds() / 86_400.0 / length).to_numpy()
-
-
-def slope_per_year(dates: pd.Series, values: pd.Series) -> float:
-    """Least-squares slope of ``values`` against time, in units per year."""
-    if len(values) < 2:
-        return float("nan")
-    slope, _ = np.polyfit(decimal_year(dates), values.astype("float64").to_numpy(), 1)
-    return float(slope)
-
-
-def count_in_window(
-    blocks: pd.DataFrame, pool_slug: str, end: pd.Timestamp, size: int
-) -> tuple[int, int]:
-    """Blocks of ``pool_slug`` and unattributed blocks among the last ``size`` blocks before ``end``."""
-    window = blocks[utc_naive(blocks["date"]) < _utc_stamp(end)].sort_values("height").tail(size)
-    if len(window) < size:
-        raise ValueError(f"fewer than {size} blocks before {end}")
-    return int((window["pool_slug"] == pool_slug).sum()), int(
-        (window["pool_slug"] == RESIDUAL_POOL).sum()
-    )
-
-
-def _check_window(
-    blocks: pd.DataFrame, slugs: set[str], row: pd.Series
-) -> tuple[float, float, float]:
-    """Computed low and high value of one published check, and the unattributed blocks (or
-    share) that could move it."""
-    dates = utc_naive(blocks["date"])
-    kind = str(row["check_kind"])
-    if kind in SHARE_CHECKS:
-        if kind == "calendar year":
-            inside = dates.dt.year == int(row["year"])
-        else:
-            month = pd.Timestamp(row["window_date"])
-            inside = (dates >= month) & (dates < month + pd.DateOffset(months=1))
-        period = blocks[inside]
-        share = 100.0 * float(period["pool_slug"].isin(slugs).mean())
-        unknown = 100.0 * float((period["pool_slug"] == RESIDUAL_POOL).mean())
-        return share, share, unknown
-    size, day = int(row["window_blocks"]), pd.Timestamp(row["window_date"])
-    if kind == "blocks from date":
-        window = blocks[dates >= day].sort_values("height").head(size)
-        windows = [window] if len(window) == size else []
-    elif kind == "blocks before day":
-        ordered = blocks.assign(_t=dates).sort_values("height")
-        ends = [day + pd.Timedelta(hours=h) for h in range(0, 25)]
-        windows = [ordered[ordered["_t"] < end].tail(size) for end in ends]
-    else:
-        raise ValueError(f"unknown check kind {kind!r}")
-    if not windows or any(len(w) < size for w in windows):
-        return float("nan"), float("nan"), float("nan")
-    counts = [int(w["pool_slug"].isin(slugs).sum()) for w in windows]
-    unknown = max(int((w["pool_slug"] == RESIDUAL_POOL).sum()) for w in windows)
-    return float(min(counts)), float(max(counts)), float(unknown)
-
-
-def published_checks(blocks: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
-    """Published block counts and shares the block table can reproduce, beside the computed
-    value (a range when the window's hour is not given) and the unattributed blocks that could
-    move it. ``agrees`` when the published value lies within that margin (for a share published
-    as 'more than', when the computed share plus the margin exceeds it). ``passage`` numbers the
-    published passages (source and excerpt); ``reading`` numbers the readings of one passage in
-    table order: 1 is the reading first transcribed, later ones read the same sentence another
-    way (another period, say)."""
-    rows = []
-    readings: dict[tuple[str, str], int] = {}
-    passages: dict[tuple[str, str], int] = {}
-    for _, row in published[published["check_kind"].notna()].iterrows():
-        passage = (text_of(row["source_address"]), text_of(row["excerpt"]))
-        readings[passage] = readings.get(passage, 0) + 1
-        passages.setdefault(passage, len(passages) + 1)
-        slugs = set(str(row["pool_slugs"]).split("+"))
-        low, high, margin = _check_window(blocks, slugs, row)
-        if row["check_kind"] in SHARE_CHECKS:
-            value, unit = float(row["share_low_pct"]), "percent"
-            agrees = high + margin > value
-        else:
-            value, unit = float(row["blocks_published"]), "blocks"
-            agrees = low - margin <= value <= high + margin
-        rows.append(
-            {
-                "label": row["label"],
-                "passage": passages[passage],
-                "reading": readings[passage],
-                "pool_slugs": row["pool_slugs"],
-                "unit": unit,
-                "published": value,
-                "computed_low": low,
-                "computed_high": high,
-                "unattributed": margin,
-                "agrees": bool(agrees),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _first_readings(checks: pd.DataFrame) -> pd.DataFrame:
-    return checks[checks["reading"] == 1]
-
-
-def checks_agreeing_later(checks: pd.DataFrame) -> int:
-    """Published passages whose first reading disagrees but a later reading agrees."""
-    if checks.empty:
-        return 0
-    any_agrees = checks.groupby("passage")["agrees"].any()
-    return int(any_agrees.sum()) - int(_first_readings(checks)["agrees"].sum())
-
-
-def _check_figures(checks: pd.DataFrame) -> tuple[Figure, ...]:
-    """How many published passages the block table reproduces at their first reading, and how
-    many more only at a reading chosen afterwards."""
-    first = _first_readings(checks) if len(checks) else checks
-    return (
-        Figure(
-            "published_checks",
-            "Published block counts and shares checked (one per passage)",
-            float(len(first)),
-            "count",
-        ),
-        Figure(
-            "published_checks_agreeing",
-            "Published figures the block table reproduces, read as first transcribed",
-            float(first["agrees"].sum()) if len(first) else 0.0,
-            "count",
-        ),
-        Figure(
-            "published_checks_refit",
-            "Published figures that fit only a period chosen after seeing the data",
-            float(checks_agreeing_later(checks)),
-            "count",
-        ),
-    )
-
-
-def leading_pools(blocks: pd.DataFrame, count: int) -> list[str]:
-    """The ``count`` pools with the most attributed blocks over the whole table."""
-    named = blocks.loc[blocks["pool_slug"] != RESIDUAL_POOL, "pool_slug"]
-    return [str(p) for p in named.value_counts().head(count).index]
-
-
-def chart_shares(blocks: pd.DataFrame, kind: str, count: int) -> pd.DataFrame:
-    """Shares (%) of all blocks per complete period: the leading pools, the other pools together,
-    and the unattributed blocks (``period``, ``pool``, ``share_pct``, ``order``)."""
-    leaders = leading_pools(blocks, count)
-    framed = with_periods(blocks)
-    slug = framed["pool_slug"].astype(str)
-    label = slug.where(slug.isin(leaders), OTHER_POOLS).mask(slug == RESIDUAL_POOL, UNATTRIBUTED)
-    shares = shares_by_period(framed.assign(pool=label), kind, "pool")
-    shares = shares[shares["period"].isin(set(complete_periods(blocks, kind)))]
-    order = {name: i for i, name in enumerate([*leaders, OTHER_POOLS, UNATTRIBUTED])}
-    return (
-        shares.rename(columns={"group": "pool"})
-        .assign(order=lambda f: f["pool"].map(order))
-        .loc[:, ["period", "pool", "share_pct", "order"]]
-        .reset_index(drop=True)
-    )
-
 
 # --- Assessments --------------------------------------------------------------------------
 
@@ -339,18 +88,6 @@ def _group_share(blocks: pd.DataFrame, template_groups: pd.DataFrame, year: int)
     names = set(template_groups["template_group"].astype(str))
     rows = shares[(shares["period"] == year) & shares["group"].isin(names)]
     return float(rows["share_pct"].max()) if not rows.empty else 0.0
-
-
-def _published_citations(rows: pd.DataFrame) -> tuple[Citation, ...]:
-    """One citation per published passage, with the notes on how each reading was made."""
-    notes: dict[tuple[str, str, str], list[str]] = {}
-    for row in rows.itertuples():
-        key = (text_of(row.source_title), text_of(row.source_address), text_of(row.excerpt))
-        note = text_of(row.normalisation)
-        notes.setdefault(key, [])
-        if note and note not in notes[key]:
-            notes[key].append(note)
-    return tuple(Citation(*key, " ".join(found)) for key, found in notes.items())
 
 
 def assess_few_pools_control(
@@ -439,7 +176,7 @@ def assess_few_pools_control(
             100.0 * math.sqrt(p2 * (1.0 - p2) / n_latest),
             "percentage_points",
         ),
-        *_check_figures(checks),
+        *check_figures(checks),
     )
     if now["top5_pct"] > majority_share_pct:
         verdict = Verdict.SUPPORTED
@@ -475,9 +212,7 @@ def assess_few_pools_control(
             if later
             else "."
         )
-    published_citations = _published_citations(
-        pool_share_published[pool_share_published["check_kind"].notna()]
-    )
+    passages = published_citations(pool_share_published[pool_share_published["check_kind"].notna()])
     return Assessment(
         verdict=verdict,
         summary=summary,
@@ -504,7 +239,7 @@ def assess_few_pools_control(
             "Records of the block templates each pool sent through the year, to know which pools "
             "worked as one, and hashrate reported by the pools themselves beside the block counts."
         ),
-        citations=template_citations(pool_template_groups) + published_citations,
+        citations=template_citations(pool_template_groups) + passages,
         tables={
             "shares_quarterly": chart_shares(blocks, "quarter", LEADING_POOLS_CHARTED),
             "pool_shares_yearly": pool_shares(blocks, "year"),

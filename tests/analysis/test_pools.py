@@ -3,24 +3,24 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.pools import (
+from analysis.pool_checks import checks_agreeing_later, count_in_window, published_checks
+from analysis.pool_shares import (
     OTHER_POOLS,
     UNATTRIBUTED,
+    chart_shares,
+    complete_periods,
+    period_end,
+    pool_concentration,
+    pool_shares,
+    slope_per_year,
+    utc_naive,
+    with_periods,
+)
+from analysis.pools import (
     assess_few_pools_control,
     assess_industrial_operations,
     assess_losing_distributed_nature,
     assess_progressive_concentration,
-    chart_shares,
-    checks_agreeing_later,
-    complete_periods,
-    count_in_window,
-    period_end,
-    pool_concentration,
-    pool_shares,
-    published_checks,
-    slope_per_year,
-    utc_naive,
-    with_periods,
 )
 from analysis.result import Verdict
 from analysis.template_sharing import grouped_blocks
