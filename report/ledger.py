@@ -52,6 +52,10 @@ class Entry:
         found.update({f"stated_{k}": (s.value, s.unit) for k, s in self.claim.stated.items()})
         return found
 
+    def value(self, name: str) -> float | None:
+        """The number a figure, parameter or ``stated_<name>`` holds, or None if none has it."""
+        return self.values().get(name, (None, ""))[0]
+
     def prose(self) -> dict[str, str]:
         """The prose fields of the assessment by name."""
         a = self.assessment

@@ -74,3 +74,12 @@ def test_real_ledger_entries_are_complete(ledger: Ledger) -> None:
         else:
             assert a.figures, f"{entry.claim.id} has a verdict but no figure"
             assert entry.datasets or a.citations, f"{entry.claim.id} cites nothing"
+
+
+def test_entry_value_reads_figures_parameters_and_stated_values(ledger: Ledger) -> None:
+    entry = next(e for e in ledger.entries if e.claim.stated and e.assessment.figures)
+    figure = entry.assessment.figures[0]
+    assert entry.value(figure.name) == figure.value
+    name, stated = next(iter(entry.claim.stated.items()))
+    assert entry.value(f"stated_{name}") == stated.value
+    assert entry.value("no such figure") is None
