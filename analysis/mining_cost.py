@@ -272,8 +272,8 @@ def assess_cost_above_threshold(
         summary = (
             "On {latest_date}, one bitcoin's electricity cost more than {stated_threshold} in "
             "{regions_above_best} of {regions_compared} regions with a cited price even with "
-            "best-in-class machines, and in {regions_above_reference} at the reference "
-            f"efficiency: {names_of(ordered['best']['label'])}. "
+            f"best-in-class machines ({names_of(ordered['best']['label'])}), and in "
+            "{regions_above_reference} at the reference efficiency. "
             "At miners' own tariffs the cost is far lower (from {lowest_cost_best}). " + KUCOIN_NOTE
         )
     elif not above["legacy"].empty:
