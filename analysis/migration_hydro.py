@@ -131,7 +131,8 @@ def assess_hydro_migration(
         ),
     ]
     both_surplus = all(country_year(surplus, c, year)["surplus_twh"] > 0 for c in HYDRO_COUNTRIES)
-    verdict = Verdict.SUPPORTED if both_surplus and not in_map.empty else Verdict.PARTLY_SUPPORTED
+    measured = not in_map.empty and bool((ethiopia["basis"] == "geographic estimate").any())
+    verdict = Verdict.SUPPORTED if both_surplus and measured else Verdict.PARTLY_SUPPORTED
     return Assessment(
         verdict=verdict,
         summary=(
@@ -140,8 +141,8 @@ def assess_hydro_migration(
             "hydro {paraguay_hydro_share}), Ethiopia's {ethiopia_surplus_twh} "
             "({ethiopia_surplus_share}, hydro {ethiopia_hydro_share}). Paraguay's share of "
             "hashrate went from an estimated {paraguay_early_low} to {paraguay_early_high} in "
-            "{paraguay_early_year} to {paraguay_map_share} in the latest map, where it ranks "
-            "{paraguay_map_rank}th; Ethiopia's is given only by statements, from "
+            "{paraguay_early_year} to {paraguay_map_share} in the latest map, in place "
+            "{paraguay_map_rank} of its countries; Ethiopia's is given only by statements, from "
             "{ethiopia_stated_low} to {ethiopia_stated_high}."
         ),
         figures=tuple(figures),
@@ -151,7 +152,9 @@ def assess_hydro_migration(
             "{paraguay_demand_growth} and its net exports went from {paraguay_net_exports_base_twh} "
             "to {paraguay_net_exports_twh}; Ethiopia's demand grew {ethiopia_demand_growth}. Shares "
             "of hashrate come from the curated later table, read by basis: geographic maps apart "
-            "from statements and projections."
+            "from statements and projections. The claim counts as supported when both countries "
+            "generate more than they use and a geographic map gives each a share of hashrate; "
+            "as partly supported otherwise."
         ),
         limits=(
             "OWID does not split demand by user, so the growth of demand is consistent with "

@@ -120,26 +120,33 @@ def assess_geographic_distribution(
 ) -> Assessment:
     """The country HHI fell, bounded on both sides for the unlisted remainder."""
     figures = _geo_figures(country_shares, country_hashrate_recent)
-    value = {f.name: f.value for f in figures}
-    fell = (value["map_hhi_high"] or 0.0) < (value["geo_hhi_first_low"] or 0.0)
+    value = {f.name: f.value or 0.0 for f in figures}
+    fell = value["map_hhi_high"] < value["geo_hhi_first_low"]
+    ranges = (
+        "the country HHI went from {geo_hhi_first_low} to {geo_hhi_first_high} in Cambridge's "
+        "first month ({first_month}) to {geo_hhi_last_low} to {geo_hhi_last_high} in its last "
+        "({last_month}) and {map_hhi_low} to {map_hhi_high} in the latest map ({map_year}); the "
+        "largest country's share went from {largest_country_first} to {largest_country_map}."
+    )
+    lead = (
+        "Geographic concentration fell by at least {geo_hhi_fall_pct}: "
+        if fell
+        else "Geographic concentration did not clearly fall: "
+    )
     return Assessment(
         verdict=Verdict.SUPPORTED if fell else Verdict.PARTLY_SUPPORTED,
-        summary=(
-            "Geographic concentration fell by at least {geo_hhi_fall_pct}: the country HHI "
-            "went from {geo_hhi_first_low} to "
-            "{geo_hhi_first_high} in Cambridge's first month ({first_month}) to {geo_hhi_last_low} "
-            "to {geo_hhi_last_high} in its last ({last_month}) and {map_hhi_low} to {map_hhi_high} in the latest map ({map_year}); "
-            "the largest country's share fell from {largest_country_first} to "
-            "{largest_country_map}. It remains above the {merger_guidelines_hhi_high} line of "
-            "high concentration."
-        ),
+        summary=lead
+        + ranges
+        + _line_sentence(value["map_hhi_low"], value["map_hhi_high"], merger_guidelines_hhi_high),
         figures=tuple(figures),
         method=(
             "The HHI is the sum of squared country shares. Cambridge's 'Other' and the share a "
             "published map leaves unlisted ({map_residual}) are residuals, so each HHI is a range: "
             "the residual split into many tiny countries (low) or counted as one (high). The "
             "number of countries needed to pass half went from {majority_countries_first} to "
-            "{majority_countries_map}."
+            "{majority_countries_map}. The claim counts as supported when even the high bound of "
+            "the latest map is below the low bound of Cambridge's first month; as partly "
+            "supported otherwise."
         ),
         limits=(
             "Cambridge and the later map are different estimators; the later map is known only "
@@ -171,6 +178,15 @@ def pool_index_by_year(blocks: pd.DataFrame) -> pd.DataFrame:
             "largest_group": periods.map(shares["group"]),
         }
     )
+
+
+def _line_sentence(low: float, high: float, line: float) -> str:
+    """Where the latest map's HHI range sits against the line of high concentration."""
+    if low > line:
+        return " It remains above the {merger_guidelines_hhi_high} line of high concentration."
+    if high < line:
+        return " It is below the {merger_guidelines_hhi_high} line of high concentration."
+    return " Its range straddles the {merger_guidelines_hhi_high} line of high concentration."
 
 
 def _pool_figures(blocks: pd.DataFrame) -> tuple[list[Figure], pd.DataFrame]:

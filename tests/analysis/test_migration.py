@@ -85,6 +85,19 @@ def test_geographic_distribution_falls_between_the_bounds() -> None:
     assert result.value("map_hhi_low") == pytest.approx(3 * 900)
     assert result.value("map_hhi_high") == pytest.approx(2700 + 100)
     assert result.verdict is Verdict.SUPPORTED
+    assert "remains above" in result.summary  # 2,700 to 2,800 against the 1,800 line
+    # a map of ten countries of 10%: HHI 1,000 (no remainder), below the line
+    spread = pd.concat([_recent().head(1)] * 10, ignore_index=True).assign(
+        country=[f"c{i}" for i in range(10)], share_pct_low=10.0, share_pct_high=10.0
+    )
+    below = assess_geographic_distribution(_countries(), spread, HHI_HIGH)
+    assert below.value("map_hhi_high") == pytest.approx(1_000)
+    assert "is below" in below.summary
+    # a map with one country at 90%: not below Cambridge's first month (6,400 to 6,800)
+    one = _recent().head(1).assign(share_pct_low=90.0, share_pct_high=90.0)
+    assert assess_geographic_distribution(_countries(), one, HHI_HIGH).verdict is (
+        Verdict.PARTLY_SUPPORTED
+    )
 
 
 def test_geo_vs_operational_verdict_follows_the_pool_index() -> None:
@@ -175,6 +188,9 @@ def test_ledger_migration_verdicts(ledger: Ledger) -> None:
     ethiopia = hydro.value("ethiopia_net_exports_twh") or 0.0
     assert paraguay > ethiopia > 0
     assert hydro.value("paraguay_map_share") == pytest.approx(3.9)
+    # no geographic map in the curated table gives Ethiopia a share: partly supported
+    assert hydro.value("ethiopia_geographic_rows") == 0
+    assert hydro.verdict is Verdict.PARTLY_SUPPORTED
 
 
 def _hashrate(values_ehs: list[float]) -> pd.DataFrame:
@@ -252,6 +268,52 @@ def test_cost_driven_migration_needs_china_to_fall() -> None:
     )
     result = assess_cost_driven_migration(pd.concat([stayed, us_kz]), _recent(), falls, CRACKDOWN)
     assert result.verdict is Verdict.CONTRADICTED
+
+
+def _energy() -> pd.DataFrame:
+    # 2021 and 2025: Paraguay generates 50 TWh and uses 20 then 30; Ethiopia 10 and 9 then 9.5
+    return pd.DataFrame(
+        {
+            "country": ["Paraguay", "Paraguay", "Ethiopia", "Ethiopia"],
+            "year": [2021, 2025, 2021, 2025],
+            "electricity_generation_twh": [50.0, 50.0, 10.0, 10.0],
+            "electricity_demand_twh": [20.0, 30.0, 9.0, 9.5],
+            "hydro_share_elec_pct": [100.0, 100.0, 95.0, 95.0],
+            "net_elec_imports_twh": [-30.0, -20.0, -1.0, -0.5],
+        }
+    )
+
+
+def _hydro_recent(ethiopia_basis: str) -> pd.DataFrame:
+    rows = [
+        ("Paraguay", 1.0, 2022, "geographic estimate", None),
+        ("Paraguay", 4.0, 2025, "geographic estimate", "M Q4 2025"),
+        ("United States", 40.0, 2025, "geographic estimate", "M Q4 2025"),
+        ("Ethiopia", 2.0, 2024, ethiopia_basis, None),
+    ]
+    frame = pd.DataFrame(rows, columns=["country", "share_pct_low", "year", "basis", "map"])
+    return frame.assign(
+        share_pct_high=frame["share_pct_low"],
+        label=frame["country"] + frame["year"].astype(str),
+        source_title="t",
+        source_address="https://example.org",
+        excerpt="e",
+        normalisation=None,
+    )
+
+
+def test_hydro_claim_needs_a_measured_share_for_each_country() -> None:
+    from analysis.migration_hydro import assess_hydro_migration
+
+    stated = assess_hydro_migration(_energy(), _hydro_recent("statement"), CRACKDOWN)
+    assert stated.value("paraguay_surplus_twh") == pytest.approx(20.0)  # 50 - 30
+    assert stated.value("paraguay_demand_growth") == pytest.approx(50.0)  # 20 -> 30
+    assert stated.value("ethiopia_surplus_share") == pytest.approx(5.0)  # 0.5 of 10
+    assert stated.value("paraguay_map_rank") == 2
+    assert stated.value("ethiopia_geographic_rows") == 0
+    assert stated.verdict is Verdict.PARTLY_SUPPORTED
+    mapped = assess_hydro_migration(_energy(), _hydro_recent("geographic estimate"), CRACKDOWN)
+    assert mapped.verdict is Verdict.SUPPORTED
 
 
 def test_map_rank_orders_by_share() -> None:
