@@ -69,8 +69,8 @@ def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:
     return titled(
         chart,
         entry,
-        "Two pools found {top2_latest} of the blocks in {latest_year}; {nakamoto_latest} together "
-        "passed half",
+        "Two pools found {top2_latest} of the attributed blocks in {latest_year}; "
+        "{nakamoto_latest} together passed half",
         "Share of the blocks found each quarter, by pool as coinbase tags name it",
     )
 
