@@ -115,6 +115,8 @@ def assess_cost_above_threshold(
     published = published_comparison(mining_cost_estimates, electricity_prices, net, eff)
     dated = published[published["as_of"].notna()]
     kwh = {n: float(energy_per_btc_kwh(float(latest["th_per_btc"]), e)) for n, e in eff.items()}
+    any_source = float(asic_models["efficiency_j_th"].min())
+    any_kwh = float(energy_per_btc_kwh(float(latest["th_per_btc"]), any_source))
     figures = [
         Figure(
             "regions_above_best",
@@ -136,6 +138,18 @@ def assess_cost_above_threshold(
             "count",
         ),
         Figure("regions_compared", "Regions with a cited current price", len(regions), "count"),
+        Figure(
+            "best_any_source_j_th",
+            "Most efficient machine in the curated table, sources of any rating",
+            any_source,
+            "j_per_th",
+        ),
+        Figure(
+            "regions_above_any_source",
+            "Regions above the threshold with that machine",
+            int((regions["usd_per_kwh_low"] * any_kwh > threshold).sum()),
+            "count",
+        ),
         Figure(
             "latest_date", "Latest date of the network data", latest["date"].toordinal(), "date"
         ),
@@ -317,8 +331,9 @@ def assess_cost_above_threshold(
             "miners' tariffs and reported costs, from {electricity_price_oldest_year} on; taxes, "
             "household prices and prices in other currencies are left out; for a range, its low "
             "end). Rule: supported if at least one region's cost exceeds {stated_threshold} at "
-            "best-in-class efficiency, which is a lower bound on any miner's electricity cost "
-            "there; partly supported if only with older-generation machines; contradicted if in "
+            "best-in-class efficiency, the most efficient machine from a source rated above low; "
+            "the most efficient row of any rating ({best_any_source_j_th}) still leaves "
+            "{regions_above_any_source} regions above it. Partly supported if only with older-generation machines; contradicted if in "
             "none. Cross-checks: CBECI's own estimate on {cbeci_date} was {cbeci_energy} per "
             "bitcoin against {ours_on_cbeci_date_reference} to {ours_on_cbeci_date_legacy} here; "
             "CBECI counts an overhead ({cbeci_overhead_factor} times the machines' use) and a "

@@ -57,7 +57,7 @@ def _estimates() -> pd.DataFrame:
     )
 
 
-def _assess_cost(prices: pd.DataFrame):  # type: ignore[no-untyped-def]
+def _assess_cost(prices: pd.DataFrame, asic: pd.DataFrame | None = None):  # type: ignore[no-untyped-def]
     s = mf.series()
     extra = {"target_blocks_per_day": 144.0}
     cbeci = pd.DataFrame({"date": s["hashrate"]["date"], "twh_per_year_at_5_cents": 100.0})
@@ -66,7 +66,7 @@ def _assess_cost(prices: pd.DataFrame):  # type: ignore[no-untyped-def]
         electricity_prices=prices,
         mining_cost_estimates=_estimates(),
         cbeci_consumption=cbeci,
-        asic_models=_asic(),
+        asic_models=_asic() if asic is None else asic,
         cbeci_days_per_year=365.25,
         cbeci_overhead_factor=1.1,
         stated=STATED,
@@ -98,6 +98,18 @@ def test_partly_supported_when_only_older_machines_cost_that_much() -> None:
     assert result.verdict is Verdict.PARTLY_SUPPORTED
     assert result.value("regions_above_best") == 0
     assert result.value("regions_above_legacy") == 1
+
+
+def test_a_better_machine_from_a_low_rated_source_is_reported_beside_the_verdict() -> None:
+    # $0.23/kWh: 459,280 kWh x 0.23 = $105,634 at 12.8 J/TH, but at 10 J/TH (a low-rated row)
+    # 358,813 kWh x 0.23 = $82,527, under the threshold
+    asic = pd.concat([_asic(), pd.DataFrame([mf.asic_row("Hydro", 10.0, None, "low")])])
+    result = _assess_cost(pd.DataFrame([mf.price_row("Dear", 0.23)]), asic)
+    assert result.verdict is Verdict.SUPPORTED
+    assert result.value("regions_above_best") == 1
+    assert result.value("best_any_source_j_th") == 10.0
+    assert result.value("regions_above_any_source") == 0
+    assert _kwh(10.0) * 0.23 == pytest.approx(82_527, rel=1e-4)
 
 
 def test_contradicted_when_no_region_reaches_the_threshold() -> None:
