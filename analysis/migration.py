@@ -21,10 +21,12 @@ from analysis.result import Assessment, Citation, Figure, Verdict, text_of
 
 
 def ordinal_of(day: pd.Timestamp | None) -> float | None:
+    """A day as its proleptic ordinal (the value of a ``date`` or ``month`` figure), or None."""
     return None if day is None or pd.isna(day) else float(day.date().toordinal())
 
 
 def row_citations(rows: pd.DataFrame) -> tuple[Citation, ...]:
+    """One citation per row of the curated country table, with its normalisation note."""
     return tuple(
         Citation(
             text_of(r["source_title"]),
@@ -63,11 +65,13 @@ def later_points(country_shares: pd.DataFrame, recent: pd.DataFrame) -> pd.DataF
 
 
 def map_concentration(recent: pd.DataFrame) -> tuple[str, pd.Series]:
+    """The latest published map's name and its bounded concentration row."""
     name = latest_map(recent)
     return name, bounded_concentration(map_shares(recent, name), RESIDUAL_COUNTRY).iloc[0]
 
 
 def geo_months(country_shares: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Cambridge's monthly country shares and their bounded concentration per month."""
     shares = country_shares_by_month(country_shares)
     return shares, bounded_concentration(shares, RESIDUAL_COUNTRY)
 
@@ -274,7 +278,7 @@ def assess_political_vulnerability(
         summary=summary,
         figures=figures,
         method=(
-            "The network hashrate (blockchain.com) is read around the crackdown date "
+            "The network hashrate (blockchain.com's seven-day average) is read around the crackdown date "
             "({china_mining_crackdown_date}): its highest value before ({peak_date}), its lowest "
             "after ({trough_date}) and the first day back at the peak, {days_to_recover} days "
             "after it. The largest country's share is taken from Cambridge's first month and from "

@@ -493,7 +493,9 @@ def assess_losing_distributed_nature(
         method=(
             "The equivalent number of equal pools is ten thousand divided by the HHI of pool shares "
             "of the attributed blocks; the Nakamoto coefficient is the fewest pools passing "
-            "{majority_share_pct}. Both are compared between {first_year} and {latest_year}."
+            "{majority_share_pct}. Both are compared between {first_year} and {latest_year}. "
+            "Fewer equivalent pools count as partly supporting the claim, since pools are one "
+            "layer of mining only; as many or more contradict it."
         ),
         limits=(
             "The article's claim is about mining as a whole. Pools coordinate the work of many "
