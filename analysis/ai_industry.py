@@ -662,9 +662,14 @@ def assess_open_trend_accelerating(ml_systems: pd.DataFrame) -> Assessment:
             "with a known accessibility) in {base_year} to {open_count_latest} "
             "({open_share_latest}) in {latest_year}; the "
             "snapshot's last months hold {open_count_partial} against {open_count_partial_before} "
-            "in the same months a year earlier. Companies alone made {open_industry_share} of "
-            "the open-weight systems since {base_year}, research collectives, governments and "
-            "unrecorded developers {open_other_share}."
+            "in the same months a year earlier. "
+            + (
+                "The releases are not mainly community-driven: companies alone made "
+                if industry_share > community_share
+                else "Companies alone made "
+            )
+            + "{open_industry_share} of the open-weight systems since {base_year}, research "
+            "collectives, governments and unrecorded developers {open_other_share}."
         ),
         figures=figures,
         method=(

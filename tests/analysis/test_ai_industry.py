@@ -169,6 +169,11 @@ def test_open_trend_compares_the_same_months() -> None:
     assert result.value("open_count_partial") == 2
     assert result.value("open_count_partial_before") == 1
     assert result.verdict is Verdict.PARTLY_SUPPORTED  # count grew but share fell (66.7% -> 60%)
+    # open systems since 2021: Stanford, EleutherAI, Meta, MIT, Meta-McGill, Mistral, Tsinghua,
+    # xAI, Meta: four from companies alone (44.4%), one from a collective (11.1%)
+    assert result.value("open_industry_share") == pytest.approx(400 / 9)
+    assert result.value("open_other_share") == pytest.approx(100 / 9)
+    assert "not mainly community-driven" in result.summary
     # frontier systems 2021-2022: API, Unreleased, open; 2023 on: API, open, API, open
     assert (result.value("frontier_open_earlier"), result.value("frontier_earlier")) == (1, 3)
     assert (result.value("frontier_open_recent"), result.value("frontier_recent")) == (2, 4)
