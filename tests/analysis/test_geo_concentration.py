@@ -14,6 +14,7 @@ from analysis.geo_concentration import (
     map_shares,
     period_midpoint,
     pool_shares_by_month,
+    pool_shares_by_year,
     published_points,
 )
 
@@ -124,6 +125,14 @@ def test_pool_shares_count_blocks_per_calendar_month() -> None:
     shares = pool_shares_by_month(blocks)
     january = shares[shares["period"] == pd.Timestamp("2021-01-01")].set_index("group")
     assert january["share_pct"].to_dict() == pytest.approx({"a": 200 / 3, "b": 100 / 3})
+
+
+def test_pool_shares_count_blocks_per_calendar_year() -> None:
+    blocks = _blocks(["a", "b", "b", "a"], ["2021-01-03", "2021-06-20", "2021-12-31", "2022-01-01"])
+    shares = pool_shares_by_year(blocks)
+    first = shares[shares["period"] == 2021].set_index("group")["share_pct"]
+    assert first.to_dict() == pytest.approx({"a": 100 / 3, "b": 200 / 3})
+    assert shares.loc[shares["period"] == 2022, "share_pct"].tolist() == [100.0]
 
 
 def test_geographic_and_pool_index_keeps_the_common_months() -> None:

@@ -316,6 +316,15 @@ def test_hydro_claim_needs_a_measured_share_for_each_country() -> None:
     assert mapped.verdict is Verdict.SUPPORTED
 
 
+def test_energy_determinants_say_what_would_settle_them() -> None:
+    from analysis.migration import assess_energy_determinants
+
+    result = assess_energy_determinants()
+    assert result.verdict is Verdict.NOT_CHECKABLE
+    assert result.figures == ()
+    assert "survey" in result.needs
+
+
 def test_map_rank_orders_by_share() -> None:
     rows = pd.DataFrame({"country": ["A", "B", "C"], "share_pct_low": [2.0, 9.0, 5.0]})
     assert map_rank(rows, "A") == 3
