@@ -268,14 +268,32 @@ def assess_handful_of_giants(ml_systems: pd.DataFrame, arena_elo: pd.DataFrame) 
             "count",
         ),
     )
-    return Assessment(
-        verdict=Verdict.PARTLY_SUPPORTED,
-        summary=(
+    concentrated = top_share > 50.0
+    if not concentrated:
+        verdict = Verdict.CONTRADICTED
+        summary = (
+            "The top is not held by a handful: the three leading developers made "
+            "{frontier_top_share} of frontier systems since {window_start}, of "
+            "{frontier_developers} developers in all."
+        )
+    elif notable_orgs > len(parents):
+        verdict = Verdict.PARTLY_SUPPORTED
+        summary = (
             "The very top is held by a few firms ({frontier_top_share} of frontier systems since "
             "{window_start} from three developers; the top {arena_leaders} Arena models from "
-            "{arena_leader_orgs} organisations), but {notable_developers} lead developers published "
-            "notable systems in the same years."
-        ),
+            "{arena_leader_orgs} organisations), but {notable_developers} lead developers "
+            "published notable systems in the same years."
+        )
+    else:
+        verdict = Verdict.SUPPORTED
+        summary = (
+            "A few firms hold the top ({frontier_top_share} of frontier systems since "
+            "{window_start} from three developers), and no more developers publish notable "
+            "systems than frontier ones ({notable_developers})."
+        )
+    return Assessment(
+        verdict=verdict,
+        summary=summary,
         figures=figures,
         method=(
             "Frontier systems (Epoch AI's flag) are grouped by their first listed developer, with "
@@ -283,7 +301,10 @@ def assess_handful_of_giants(ml_systems: pd.DataFrame, arena_elo: pd.DataFrame) 
             "{top_developers} largest is set beside the {frontier_developers} developers in all. "
             "In the last Arena snapshot ({arena_last_date}) the organisations behind the "
             "{arena_leaders} highest-rated models are counted, out of {arena_orgs} organisations "
-            "with any rated model."
+            "with any rated model. Rule: contradicted if the three leading developers made half "
+            "the frontier systems or fewer; partly supported if they made more but more "
+            "developers published notable systems than frontier ones (innovation is not limited "
+            "to them); supported otherwise."
         ),
         limits=(
             "Counting models says who leads, not why: whether barriers to entry cause the "
@@ -391,7 +412,10 @@ def assess_academia_to_industry(
             "AI Index dates the turn to {ai_index_industry_lead_year}. The move took {years_to_lead} "
             "years from the start of the deep-learning era; in {latest_year} "
             "{industry_involved_share_latest} of {systems_latest} systems had a company among the "
-            "developers and {academia_share_latest} came from universities alone."
+            "developers and {academia_share_latest} came from universities alone. Rule: "
+            "supported if universities alone made more of the early systems than companies alone, "
+            "companies alone make more than universities alone in {latest_year}, and industry's "
+            "lead has lasted; contradicted otherwise."
         ),
         limits=(
             "Epoch's database lists systems notable for citations, state-of-the-art results or "
@@ -443,7 +467,9 @@ def assess_early_corporate_labs(
         method=(
             "Notable systems in Epoch AI's database published before the start of the deep-learning "
             "era ({deep_learning_era_start_year}, after Sevilla and others) are classed by their "
-            "developers' types; {early_collaboration_share} were joint work."
+            "developers' types; {early_collaboration_share} were joint work. Rule: contradicted "
+            "if universities alone developed more of them than companies alone, supported "
+            "otherwise."
         ),
         limits=(
             "Corporate labs such as Bell Labs and IBM were important early, and the database's "

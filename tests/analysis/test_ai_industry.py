@@ -145,7 +145,20 @@ def test_handful_of_giants_counts_parents() -> None:
     assert result.value("frontier_top_share") == pytest.approx(600 / 7)
     assert result.value("frontier_developers") == 4
     assert result.value("arena_leader_orgs") == 2
+    # nine lead developers published notable systems since 2021, more than the four frontier
+    # developers: the top is concentrated but innovation is not limited to it
+    assert result.value("notable_developers") == 9
     assert result.verdict is Verdict.PARTLY_SUPPORTED
+    # only the frontier systems in the window: nobody else publishes, so supported
+    only_frontier = SYSTEMS[SYSTEMS["frontier_model"].eq("checked").fillna(False)]
+    alone = assess_handful_of_giants(only_frontier, arena)
+    assert alone.value("notable_developers") == 4
+    assert alone.verdict is Verdict.SUPPORTED
+    # seven frontier systems from seven developers: the top three made 3 of 7, under half
+    spread = SYSTEMS.assign(organization=pd.array([f"Lab {i}" for i in range(17)], dtype="string"))
+    scattered = assess_handful_of_giants(spread, arena)
+    assert scattered.value("frontier_top_share") == pytest.approx(300 / 7)
+    assert scattered.verdict is Verdict.CONTRADICTED
 
 
 def test_academia_to_industry_and_early_labs() -> None:
