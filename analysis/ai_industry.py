@@ -555,7 +555,9 @@ def assess_open_counterforce(ml_systems: pd.DataFrame, arena_elo: pd.DataFrame) 
             "notable systems of {latest_year}, and shares are of those. Among frontier systems since {window_start}, {frontier_open} of "
             "{frontier_count} had open weights. On the Arena snapshot of {arena_last_date}, the "
             "lag is the time since the earliest-listed proprietary model still rated above the "
-            "best open one first appeared."
+            "best open one first appeared. The verdict is partly supported whatever these "
+            "figures say: they show that open models exist and how close they are, while the "
+            "claim is about access and counterforce, which are not measured."
         ),
         limits=(
             "Downloadable weights are not access for most users: running a large open model needs "
