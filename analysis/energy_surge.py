@@ -52,10 +52,21 @@ def surge_decomposition(
                 "base_year": year,
                 "price_change_pct": 100.0 * (end / price - 1.0),
                 "energy_multiple": end_energy / energy,
+                "cost_multiple": end / price * end_energy / energy,
                 "price_share_pct": price_share,
             }
         )
     return pd.DataFrame(rows)
+
+
+def surge_spans(decomposition: pd.DataFrame) -> pd.DataFrame:
+    """The spans the claim is about: the electricity price and the cost per bitcoin both rose.
+
+    Elsewhere a price share is not a share of a surge (when the cost fell, a falling price
+    can hold most of the change in logarithms).
+    """
+    rose = (decomposition["price_change_pct"] > 0) & (decomposition["cost_multiple"] > 1)
+    return decomposition[rose]
 
 
 def assess_energy_cost_surge(
@@ -94,17 +105,19 @@ def assess_energy_cost_surge(
     us_latest_row = electricity_prices[electricity_prices["label"] == "United States, industrial"]
     us_latest = float(us_latest_row["usd_per_kwh_low"].iloc[0]) if len(us_latest_row) else None
     late = surge_decomposition(net, us, base_years, us_latest) if us_latest else eia.iloc[0:0]
-    best_eia = row_at_max(eia, "price_share_pct")
-    shares = [float(best_eia["price_share_pct"])]
-    if not late.empty:
-        shares.append(float(late["price_share_pct"].max()))
+    eia_surges, late_surges = surge_spans(eia), surge_spans(late)
+    best_eia = row_at_max(eia_surges if not eia_surges.empty else eia, "price_share_pct")
+    shares = [float(best_eia["price_share_pct"])] if not eia_surges.empty else []
+    if not late_surges.empty:
+        shares.append(float(late_surges["price_share_pct"].max()))
+    largest = max(shares) if shares else None
     changes = series_changes(electricity_prices)
     yearly = us.groupby(us["month"].dt.year)["usd_per_kwh"].mean()
     figures = [
         Figure(
             "largest_price_share",
             "Largest share of the rise in cost per bitcoin due to the electricity price",
-            max(shares),
+            largest,
             "percent",
         ),
         Figure(
@@ -134,7 +147,7 @@ def assess_energy_cost_surge(
         Figure(
             "late_price_share",
             "Largest price share with the latest cited US industrial price",
-            late["price_share_pct"].max() if not late.empty else None,
+            late_surges["price_share_pct"].max() if not late_surges.empty else None,
             "percent",
         ),
         Figure(
@@ -161,7 +174,7 @@ def assess_energy_cost_surge(
             "percent",
         ),
     ]
-    if max(shares) >= main_cause_share_pct:
+    if largest is not None and largest >= main_cause_share_pct:
         verdict = Verdict.SUPPORTED
         summary = (
             "Electricity prices account for up to {largest_price_share} of the rise in the cost "
@@ -194,8 +207,8 @@ def assess_energy_cost_surge(
             "fixed older fleet would make the energy part larger). Each calendar year of the "
             "ASIC era before the EIA window is tried as the base, against the EIA's last twelve "
             "months (to {eia_last_month}) and against the latest network date at the latest "
-            "cited US industrial price ({us_industrial_latest}); the largest price share over all "
-            "bases is kept. Rule: supported if that share reaches {main_cause_share_pct}; partly "
+            "cited US industrial price ({us_industrial_latest}); the largest price share over "
+            "the bases from which both the price and the cost rose is kept. Rule: supported if that share reaches {main_cause_share_pct}; partly "
             "supported if prices rose but explain less; contradicted if they did not rise. The "
             "regional series compare two cited prices of the same kind in their own currency, so "
             "no exchange rate is needed."

@@ -3,7 +3,7 @@ import math
 import pandas as pd
 import pytest
 
-from analysis.energy_surge import assess_energy_cost_surge, surge_decomposition
+from analysis.energy_surge import assess_energy_cost_surge, surge_decomposition, surge_spans
 from analysis.result import Verdict
 
 
@@ -36,6 +36,27 @@ def test_decomposition_can_end_at_a_latest_price() -> None:
     out = surge_decomposition(net, us, [2020], 0.05)
     # the price did not change from 2020, so none of the rise is due to it
     assert out["price_share_pct"].iloc[0] == pytest.approx(0.0)
+
+
+def test_only_spans_where_price_and_cost_rose_count_as_surges() -> None:
+    net, us = _frames()
+    # 2020 -> 2022: price x2, energy x2 (cost x4), a surge
+    out = surge_decomposition(net, us, [2020], None)
+    assert out["cost_multiple"].iloc[0] == pytest.approx(4.0)
+    assert surge_spans(out)["base_year"].tolist() == [2020]
+    # a base from which price (0.12 -> 0.10) and energy (280 -> 200) both fell: the cost fell,
+    # yet the price would hold log(10/12) / log(10/12 x 200/280) = 35% of the change
+    fallen = pd.DataFrame(
+        {
+            "base_year": [2019],
+            "price_change_pct": [100 * (0.10 / 0.12 - 1)],
+            "energy_multiple": [200 / 280],
+            "cost_multiple": [0.10 / 0.12 * 200 / 280],
+            "price_share_pct": [100 * math.log(10 / 12) / math.log(10 / 12 * 200 / 280)],
+        }
+    )
+    assert fallen["price_share_pct"].iloc[0] == pytest.approx(35.1, abs=0.1)
+    assert surge_spans(fallen).empty
 
 
 # ---- real data -------------------------------------------------------------------------
