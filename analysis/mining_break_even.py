@@ -215,6 +215,12 @@ def assess_cheap_electricity(
             "usd_per_kwh",
         ),
         Figure(
+            "revenue_end",
+            "Last date of the miners' revenue series",
+            miners_revenue["date"].max().toordinal(),
+            "date",
+        ),
+        Figure(
             "hashprice_latest",
             "Revenue per unit of hashrate on that date",
             latest["hashprice_usd_per_th_day"],
@@ -264,7 +270,9 @@ def assess_cheap_electricity(
             "{break_even_peak_year}, at {break_even_peak}); it fell in {years_falling} of the "
             "{year_changes} changes from one year to the next. Electricity is not the only cost, so a machine "
             "below its break-even price can still lose money once hardware and hosting are paid. "
-            "Machine dates are release or shipping months, and several rows rest on reseller "
+            "After {revenue_end}, when blockchain.com's revenue series ends, revenue is the "
+            "subsidy of the blocks counted plus the median fee per block since the last halving, "
+            "an estimate rather than a measurement. Machine dates are release or shipping months, and several rows rest on reseller "
             "sources."
         ),
         needs=(
