@@ -16,12 +16,8 @@ from analysis.pool_shares import (
     utc_naive,
     with_periods,
 )
-from analysis.pools import (
-    assess_few_pools_control,
-    assess_industrial_operations,
-    assess_losing_distributed_nature,
-    assess_progressive_concentration,
-)
+from analysis.pool_trend import assess_losing_distributed_nature, assess_progressive_concentration
+from analysis.pools import assess_few_pools_control, assess_industrial_operations
 from analysis.result import Verdict
 from analysis.template_sharing import grouped_blocks
 from report.datasets import load_tables
