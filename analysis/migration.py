@@ -375,17 +375,19 @@ def assess_industrial_scale(
     return Assessment(
         verdict=Verdict.PARTLY_SUPPORTED,
         summary=(
-            "US-listed mining companies alone held {us_listed_share} of the network by JPMorgan's count, "
-            "close to the {us_map_share} of the whole United States, the main destination of "
-            "the migration, in the latest map. No source gives the share of small or home "
-            "miners, so 'rather than distributed participation' is not measured."
+            "US-listed mining companies alone held {us_listed_share} of the network by "
+            "JPMorgan's count, against {us_map_share} for the whole United States, the main "
+            "destination of the migration, in the latest map. No source gives the share of "
+            "small or home miners, so 'rather than distributed participation' is not measured."
         ),
         figures=figures,
         method=(
             "Sets the reported network share of US-listed miners (a figure of companies, "
             "wherever their sites are) beside the United States' share in the most recent "
             "published map in the curated table. Their ratio, {listed_over_us}, is a scale, "
-            "not a share of the US: listed companies also run sites abroad."
+            "not a share of the US: listed companies also run sites abroad. The claim counts as "
+            "partly supported while only its industrial half is measured: no figure for small "
+            "miners can support or contradict the other half."
         ),
         limits=(
             "One secondary report of a bank's estimate; the two figures come from different "
