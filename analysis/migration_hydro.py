@@ -158,7 +158,8 @@ def assess_hydro_migration(
         ),
         limits=(
             "OWID does not split demand by user, so the growth of demand is consistent with "
-            "mining load but does not measure it. Cambridge's map puts both countries inside "
+            "mining load but does not measure it; its latest years, {energy_year} among them, "
+            "are recent Ember estimates that may be revised. Cambridge's map puts both countries inside "
             "'Other'. No geographic map in the curated table gives Ethiopia a share "
             "({ethiopia_geographic_rows} rows); its figures are a miner's statement citing the "
             "utility and an unattributed estimate, which disagree. The latest map's report lists "
