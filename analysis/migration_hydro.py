@@ -97,6 +97,12 @@ def assess_hydro_migration(
             "count",
         ),
         Figure(
+            "paraguay_countries_above",
+            "Countries above Paraguay in the latest map",
+            map_rank(in_map_all, "Paraguay") - 1.0,
+            "count",
+        ),
+        Figure(
             "paraguay_early_low",
             "Paraguay's earliest estimate, low end",
             earliest["share_pct_low"],
@@ -141,8 +147,9 @@ def assess_hydro_migration(
             "hydro {paraguay_hydro_share}), Ethiopia's {ethiopia_surplus_twh} "
             "({ethiopia_surplus_share}, hydro {ethiopia_hydro_share}). Paraguay's share of "
             "hashrate went from an estimated {paraguay_early_low} to {paraguay_early_high} in "
-            "{paraguay_early_year} to {paraguay_map_share} in the latest map, in place "
-            "{paraguay_map_rank} of its countries; Ethiopia's is given only by statements, from "
+            "{paraguay_early_year} to {paraguay_map_share} in the latest map, where only "
+            "{paraguay_countries_above} countries rank above it; Ethiopia's is given only by "
+            "statements, from "
             "{ethiopia_stated_low} to {ethiopia_stated_high}."
         ),
         figures=tuple(figures),

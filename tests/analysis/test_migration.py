@@ -310,6 +310,7 @@ def test_hydro_claim_needs_a_measured_share_for_each_country() -> None:
     assert stated.value("paraguay_demand_growth") == pytest.approx(50.0)  # 20 -> 30
     assert stated.value("ethiopia_surplus_share") == pytest.approx(5.0)  # 0.5 of 10
     assert stated.value("paraguay_map_rank") == 2
+    assert stated.value("paraguay_countries_above") == 1  # only the United States
     assert stated.value("ethiopia_geographic_rows") == 0
     assert stated.verdict is Verdict.PARTLY_SUPPORTED
     mapped = assess_hydro_migration(_energy(), _hydro_recent("geographic estimate"), CRACKDOWN)
