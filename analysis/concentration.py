@@ -4,6 +4,7 @@ coefficient. Shared by the pool (operational) and country (geographic) analyses.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 
@@ -31,11 +32,18 @@ def hhi(shares_pct: pd.Series) -> float:
 
 
 def nakamoto_coefficient(shares_pct: pd.Series, threshold_pct: float = 50.0) -> int:
-    """Fewest entries whose combined share exceeds ``threshold_pct``."""
+    """Fewest entries whose combined share exceeds ``threshold_pct``.
+
+    A sum within rounding of the threshold counts as reaching it, not exceeding it: twelve
+    pools of 100/12 % each need seven, though six such floats may add up to 50.000000001.
+    """
     cumulative = shares_pct.sort_values(ascending=False).cumsum().to_numpy()
-    if len(cumulative) == 0 or cumulative[-1] <= threshold_pct:
+    exceeds = (cumulative > threshold_pct) & ~np.isclose(
+        cumulative, threshold_pct, rtol=0, atol=1e-9
+    )
+    if not exceeds.any():
         raise ValueError(f"the shares never sum to more than {threshold_pct}%")
-    return int((cumulative <= threshold_pct).sum()) + 1
+    return int(np.argmax(exceeds)) + 1
 
 
 def concentration_by_period(

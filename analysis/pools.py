@@ -172,7 +172,7 @@ def assess_few_pools_control(
             "top2_latest_se",
             "Standard error of the two largest pools' share from block luck",
             100.0 * math.sqrt(p2 * (1.0 - p2) / n_latest),
-            "percentage_points",
+            "pp_margin",
         ),
         *check_figures(checks),
     )

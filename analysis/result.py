@@ -26,7 +26,8 @@ class Verdict(StrEnum):
 UNITS = frozenset(
     {
         "percent",  # 0-100
-        "percentage_points",
+        "percentage_points",  # a change, signed: "+1.5 pp"
+        "pp_margin",  # a margin of error in percentage points: "±0.2 pp"
         "usd",
         "usd_bn",
         "usd_per_kwh",

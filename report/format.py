@@ -65,6 +65,7 @@ def _date(value: float) -> str:
 _STYLES: dict[str, Callable[[float], str]] = {
     "percent": _percent,
     "percentage_points": lambda v: _signed(_fixed(v, 1), v) + " pp",
+    "pp_margin": lambda v: "\u00b1" + _fixed(abs(v), 1) + " pp",
     "usd": _usd,
     "usd_bn": lambda v: "$" + _sig(v, 3) + " billion",
     "usd_per_kwh": lambda v: "$" + _sig(v, 2) + "/kWh",
@@ -89,6 +90,7 @@ _STYLES: dict[str, Callable[[float], str]] = {
 UNIT_NAMES = {
     "percent": "%",
     "percentage_points": "percentage points",
+    "pp_margin": "percentage points (margin)",
     "usd": "USD",
     "usd_bn": "USD billion",
     "usd_per_kwh": "USD/kWh",

@@ -47,3 +47,10 @@ def test_concentration_by_period_agrees_with_the_single_period_functions() -> No
     assert row["hhi"] == pytest.approx(40**2 + 30**2 + 20**2 + 10**2)
     assert row["nakamoto"] == 2
     assert row["groups"] == 4
+
+
+def test_nakamoto_counts_a_sum_at_the_threshold_as_not_exceeding_it() -> None:
+    # Twelve equal pools: six hold exactly half (not more), so seven are needed.
+    assert nakamoto_coefficient(pd.Series([100 / 12] * 12)) == 7
+    assert nakamoto_coefficient(pd.Series([25.0, 25.0, 25.0, 25.0])) == 3
+    assert nakamoto_coefficient(pd.Series([50.0000001, 49.9999999])) == 1

@@ -25,6 +25,7 @@ from report.format import MINUS, format_value
         (4.76, "multiple", "4.8\u00d7"),
         (340123.0, "multiple", "340,000\u00d7"),
         (738_011.0, "month", "August 2021"),
+        (0.23, "pp_margin", "\u00b10.2 pp"),
         (1.84e14, "multiple", "184 trillion\u00d7"),
         (2_500_000.0, "multiple", "2.5 million\u00d7"),
         (1043.0e0, "ehs", "1,040 EH/s"),
