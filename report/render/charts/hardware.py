@@ -14,10 +14,6 @@ _CLASSES = ["CPU", "GPU", "FPGA", "ASIC"]
 _CLASS_COLOURS = [PALETTE[2], PALETTE[4], PALETTE[3], PALETTE[0]]
 
 
-def _value(entry: Entry, name: str) -> float | None:
-    return entry.values().get(name, (None, ""))[0]
-
-
 def efficiency_by_release(entry: Entry) -> alt.TopLevelMixin | None:
     """Energy per terahash of each machine by release date (log scale), coloured by class,
     with the fitted exponential trends."""
@@ -79,7 +75,7 @@ def efficiency_by_release(entry: Entry) -> alt.TopLevelMixin | None:
 def hashrate_since_cpu_era(entry: Entry) -> alt.TopLevelMixin | None:
     """Network hashrate since the first block (log scale), with the end of the CPU era."""
     network = entry.assessment.tables.get("network")
-    end = _value(entry, "cpu_era_end")
+    end = entry.value("cpu_era_end")
     if network is None or network.empty or end is None:
         return None
     data = network[network["hashrate_ths"] > 0]

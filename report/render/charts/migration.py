@@ -93,13 +93,9 @@ def _hhi_chart(entry: Entry, line: float | None) -> alt.TopLevelMixin | None:
     return alt.layer(*layers).properties(width=WIDTH, height=300)
 
 
-def _parameter(entry: Entry, name: str) -> float | None:
-    return entry.values().get(name, (None, ""))[0]
-
-
 def geographic_hhi(entry: Entry) -> alt.TopLevelMixin | None:
     """The country HHI over time, as a band between its bounds."""
-    chart = _hhi_chart(entry, _parameter(entry, "merger_guidelines_hhi_high"))
+    chart = _hhi_chart(entry, entry.value("merger_guidelines_hhi_high"))
     if chart is None:
         return None
     return titled(
@@ -112,10 +108,10 @@ def geographic_hhi(entry: Entry) -> alt.TopLevelMixin | None:
 
 def geographic_vs_pool_hhi(entry: Entry) -> alt.TopLevelMixin | None:
     """The country HHI (Cambridge months, latest map) beside the pool HHI (full years)."""
-    chart = _hhi_chart(entry, _parameter(entry, "merger_guidelines_hhi_high"))
+    chart = _hhi_chart(entry, entry.value("merger_guidelines_hhi_high"))
     if chart is None:
         return None
-    first, last = _parameter(entry, "pool_hhi_first"), _parameter(entry, "pool_hhi_last")
+    first, last = entry.value("pool_hhi_first"), entry.value("pool_hhi_last")
     pools = "rose" if first is not None and last is not None and last > first else "went"
     return titled(
         chart,
@@ -169,7 +165,7 @@ def hydro_surplus(entry: Entry) -> alt.TopLevelMixin | None:
 def ban_shock(entry: Entry) -> alt.TopLevelMixin | None:
     """Network hashrate around China's crackdown, with the crackdown date marked."""
     series = entry.assessment.tables.get("hashrate")
-    crackdown = _parameter(entry, "china_mining_crackdown_date")
+    crackdown = entry.value("china_mining_crackdown_date")
     if series is None or series.empty or crackdown is None:
         return None
     line = (

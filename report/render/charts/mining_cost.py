@@ -19,15 +19,11 @@ _SERIES_NAMES = {
 }
 
 
-def _value(entry: Entry, name: str) -> float | None:
-    return entry.values().get(name, (None, ""))[0]
-
-
 def cost_by_region(entry: Entry) -> alt.TopLevelMixin | None:
     """Electricity cost of one bitcoin per region: a bar from best-in-class to older-generation
     machines, a dot at the reference machine, and the claimed threshold."""
     regions = entry.assessment.tables.get("regions")
-    threshold = _value(entry, "stated_threshold")
+    threshold = entry.value("stated_threshold")
     if regions is None or regions.empty or threshold is None:
         return None
     data = regions[
@@ -205,7 +201,7 @@ def us_margin(entry: Entry) -> alt.TopLevelMixin | None:
 def cost_rise_split(entry: Entry) -> alt.TopLevelMixin | None:
     """Share of the rise in cost per bitcoin due to the electricity price, by base year."""
     table = entry.assessment.tables.get("decomposition")
-    line = _value(entry, "main_cause_share_pct")
+    line = entry.value("main_cause_share_pct")
     if table is None or table.empty or line is None:
         return None
     bars = (

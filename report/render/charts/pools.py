@@ -23,10 +23,6 @@ _SCENARIO_DASH = alt.StrokeDash(
 )
 
 
-def _value(entry: Entry, name: str) -> float | None:
-    return entry.values().get(name, (None, ""))[0]
-
-
 def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:
     """Stacked shares of the blocks found each quarter: the leading pools, the others, and
     the blocks no pool is attributed."""
@@ -63,7 +59,7 @@ def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:
         )
         .properties(width=WIDTH, height=300)
     )
-    majority = _value(entry, "majority_share_pct")
+    majority = entry.value("majority_share_pct")
     if majority is not None:
         chart = alt.layer(chart, threshold_rule(majority, "percent", "Half of the blocks"))
     return titled(
@@ -104,7 +100,7 @@ def concentration_indices(entry: Entry) -> alt.TopLevelMixin | None:
     hhi_panel: alt.Chart | alt.LayerChart | alt.FacetChart = _index_panel(
         data, "hhi", "HHI (0 to 10,000)", ",.0f"
     )
-    line = _value(entry, "merger_guidelines_hhi_high")
+    line = entry.value("merger_guidelines_hhi_high")
     if line is not None:
         hhi_panel = alt.layer(
             hhi_panel, threshold_rule(line, "hhi", "Highly concentrated (US merger guidelines)")
