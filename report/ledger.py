@@ -18,6 +18,7 @@ from report.datasets import LoadedTable
 from report.errors import BuildError, ConfigError
 from report.inventory import ClaimSpec
 from report.parameters import Parameter
+from report.progress import Progress, silent
 from report.prose import Value, placeholders, unresolved, without_placeholders
 from report.registry import DatasetSpec, Registry
 
@@ -179,9 +180,14 @@ def compute_ledger(
     tables: Mapping[str, LoadedTable],
     registry: Registry,
     parameters: Mapping[str, Parameter],
+    progress: Progress = silent,
 ) -> Ledger:
-    """The ledger of every planned claim."""
-    entries = tuple(compute_entry(p, tables, registry, parameters) for p in plan)
+    """The ledger of every planned claim (each reported to ``progress`` as it is done)."""
+    done: list[Entry] = []
+    for number, planned in enumerate(plan, start=1):
+        done.append(compute_entry(planned, tables, registry, parameters))
+        progress(f"assessed {number}/{len(plan)}: {planned.claim.id}")
+    entries = tuple(done)
     used = sorted({d for e in entries for d in e.datasets})
     return Ledger(
         entries=entries,

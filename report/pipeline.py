@@ -45,4 +45,4 @@ def compute(project: Project, progress: Progress = silent) -> Ledger:
     progress(f"loading {len(project.tables_needed())} tables")
     tables = load_tables(project.tables_needed(), project.registry, project.settings)
     progress(f"assessing {len(project.plan)} claims")
-    return compute_ledger(project.plan, tables, project.registry, project.parameters)
+    return compute_ledger(project.plan, tables, project.registry, project.parameters, progress)

@@ -27,6 +27,8 @@ def draw_charts(ledger: Ledger, progress: Progress = silent) -> dict[str, ChartS
     for entry in ledger.entries:
         try:
             found[entry.claim.id] = chart_svg(entry)
+            if found[entry.claim.id] is not None:
+                progress(f"drew the chart of {entry.claim.id}")
         except Exception as error:  # a chart bug must name its claim
             raise BuildError(
                 f"drawing the chart of claim {entry.claim.id!r} failed: {error}"

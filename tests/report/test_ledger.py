@@ -83,3 +83,13 @@ def test_entry_value_reads_figures_parameters_and_stated_values(ledger: Ledger) 
     name, stated = next(iter(entry.claim.stated.items()))
     assert entry.value(f"stated_{name}") == stated.value
     assert entry.value("no such figure") is None
+
+
+def test_computing_reports_each_claim_to_the_progress_reporter(project: Project) -> None:
+    from report.pipeline import compute
+
+    messages: list[str] = []
+    ledger = compute(project, messages.append)
+    assessed = [m for m in messages if m.startswith("assessed ")]
+    assert len(assessed) == len(ledger.entries)
+    assert assessed[-1].startswith(f"assessed {len(ledger.entries)}/{len(ledger.entries)}: ")
