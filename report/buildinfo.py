@@ -32,3 +32,8 @@ class BuildInfo:
     article_sha256: str
     settings: Mapping[str, str] = field(default_factory=dict)
     built_at: str | None = None  # only when the build was asked to stamp the time
+
+    @property
+    def reproduce_commands(self) -> tuple[str, ...]:
+        """The shell commands that rebuild this version from its commit."""
+        return (f"git checkout {self.code_commit}", "make report")

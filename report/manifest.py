@@ -1,8 +1,9 @@
 """``manifest.json`` and the version id: what a build was made from.
 
 The version is a content address: the hash of the input files, the article, the code
-(its content and its commit, which the report prints), Python and the locked package versions (and the time, only when a build asks to be
-stamped). The same inputs therefore give the same version.
+(its content and its commit, which the report prints), Python and the locked package
+versions (and the time, only when a build asks to be stamped). The same inputs therefore
+give the same version.
 """
 
 from __future__ import annotations
@@ -53,10 +54,7 @@ def manifest(
     return {
         "version": info.version,
         "reproduce": {
-            "commands": [
-                f"git checkout {info.code_commit}",
-                "make report",
-            ],
+            "commands": list(info.reproduce_commands),
             "note": "the same inputs, code and package versions give byte-identical "
             "report.html, report.pdf and claims.json",
         },

@@ -159,11 +159,6 @@ def claim_view(
     )
 
 
-def reproduce_commands(info: BuildInfo) -> tuple[str, ...]:
-    """The shell commands that rebuild this version from its commit."""
-    return (f"git checkout {info.code_commit}", "make report")
-
-
 def report_context(
     title: str, ledger: Ledger, info: BuildInfo, charts: Mapping[str, ChartSVG | None]
 ) -> ReportContext:
@@ -180,5 +175,5 @@ def report_context(
         datasets=tuple(ledger.datasets[d] for d in sorted(ledger.datasets)),
         info=info,
         packages=tuple(sorted(info.packages.items())),
-        commands=reproduce_commands(info),
+        commands=info.reproduce_commands,
     )
