@@ -14,9 +14,10 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from report.format import UNIT_NAMES, format_value
+from report.format import format_value
 from report.render.charts.style import FONT_DIR
 from report.render.context import ReportContext
+from report.render.jinja import template_environment
 from report.render.links import split_address
 from report.render.live import script_json, vega_runtime
 
@@ -26,10 +27,6 @@ FONT_FACES = (
     ("Lato-Italic.ttf", "italic", 400),
     ("Lato-Bold.ttf", "normal", 700),
 )
-
-
-def _fmt(value: float | None, unit: str) -> str:
-    return format_value(value, unit)
 
 
 @cache
@@ -48,16 +45,8 @@ def font_face_css() -> str:
 
 def html_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja2 environment of the HTML templates: autoescaped, strict, with ``fmt``."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["fmt"] = _fmt
-    env.filters["unit_name"] = lambda unit: UNIT_NAMES.get(unit, unit)
+    env = template_environment(templates_dir, autoescape=True)
+    env.filters["fmt"] = format_value
     env.globals["font_face_css"] = lambda: Markup(font_face_css())
     env.globals["trusted_svg"] = Markup
     env.globals["split_address"] = split_address

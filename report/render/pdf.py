@@ -17,6 +17,7 @@ import typst
 from report.format import format_value
 from report.render.charts.style import FONT_DIR
 from report.render.context import Prose, ReportContext
+from report.render.jinja import template_environment
 from report.render.links import split_address
 from report.render.typst_text import TypstMarkup, finalize, string_literal, text_markup
 
@@ -57,15 +58,7 @@ def typst_link(text: str, address: str) -> TypstMarkup:
 
 def typst_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja2 environment of the Typst templates: data always written as literals."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
-        autoescape=False,
-        finalize=finalize,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = template_environment(templates_dir, autoescape=False, finalize=finalize)
     env.filters["fmt"] = format_value
     env.filters["lit"] = _literal
     env.filters["typst_label"] = _label
