@@ -48,10 +48,7 @@ class BuildResult:
 
 def build_inputs(project: Project) -> tuple[InputFile, ...]:
     """Every pinned file of every dataset some claim reads, sorted (known before computing)."""
-    datasets = {
-        project.registry.dataset_of(t).id: project.registry.dataset_of(t)
-        for t in project.tables_needed()
-    }
+    datasets = {d.id: d for d in map(project.registry.dataset_of, project.tables_needed())}
     return tuple(
         InputFile(d.id, f.name, f.sha256, f.url)
         for _, d in sorted(datasets.items())
