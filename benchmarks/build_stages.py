@@ -34,17 +34,9 @@ from report.render.document import draw_charts  # noqa: E402
 from report.render.html import render_html  # noqa: E402
 from report.render.pdf import compile_pdf, render_typst  # noqa: E402
 from report.settings import load_settings  # noqa: E402
+from tests.report.render.chromium import FLAGS as BROWSER_TEST_FLAGS  # noqa: E402
 
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-pdf-header-footer",
-)
+CHROMIUM_FLAGS = (*BROWSER_TEST_FLAGS, "--no-pdf-header-footer")
 T = TypeVar("T")
 Times = dict[str, list[float]]
 
