@@ -7,11 +7,15 @@ the renderer fills each through the one formatting filter.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any, TypeVar
 
 import pandas as pd
+
+F = TypeVar("F", bound=Callable[..., Any])
+MEASURE_MARK = "__claimcheck_measure__"
 
 
 class Verdict(StrEnum):
@@ -119,3 +123,15 @@ class Assessment:
     def value(self, name: str) -> float | None:
         """The value of the figure called ``name``."""
         return self.figure(name).value
+
+
+def measure(function: F) -> F:
+    """Mark ``function`` as a named measure: a value computed once per build.
+
+    A claim's assessing function (or another measure) that has an argument with this
+    function's name is handed its result; the measure's own arguments are tables,
+    parameters or other measures, found by name as a claim's are. Its result is shared by
+    every claim that names it, so treat it as read-only.
+    """
+    setattr(function, MEASURE_MARK, True)
+    return function

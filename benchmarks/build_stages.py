@@ -25,15 +25,15 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from report.build import build, build_info  # noqa: E402
-from report.datasets import load_tables  # noqa: E402
-from report.ledger import compute_ledger  # noqa: E402
+from report.data.datasets import load_tables  # noqa: E402
+from report.ledger.compute import compute_ledger  # noqa: E402
 from report.pipeline import open_project  # noqa: E402
 from report.render.context import report_context  # noqa: E402
 from report.render.document import draw_charts  # noqa: E402
 from report.render.html import render_html  # noqa: E402
 from report.render.pdf import compile_pdf, render_typst  # noqa: E402
 from report.settings import load_settings  # noqa: E402
+from report.versions.build import build, build_info  # noqa: E402
 from tests.report.render.chromium import FLAGS as BROWSER_TEST_FLAGS  # noqa: E402
 
 CHROMIUM_FLAGS = (*BROWSER_TEST_FLAGS, "--no-pdf-header-footer")

@@ -33,7 +33,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _cmd_claims(args: argparse.Namespace) -> int:
     from report.pipeline import compute, open_project
-    from report.terminal import print_ledger
+    from report.render.terminal import print_ledger
 
     ledger = compute(open_project(_settings(args)))
     print_ledger(ledger, Console(width=args.width) if args.width else None)
@@ -41,8 +41,8 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _cmd_datasets(args: argparse.Namespace) -> int:
-    from report.datasets import load_tables
-    from report.registry import load_registry
+    from report.data.datasets import load_tables
+    from report.data.registry import load_registry
 
     settings = _settings(args)
     registry = load_registry(settings.data_dir)
@@ -59,8 +59,8 @@ def _cmd_datasets(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from report.build import build
     from report.progress import progress_for
+    from report.versions.build import build
 
     settings = _settings(args)
     result = build(settings, progress_for(settings.quiet))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from report.article import Article, load_article
-from report.datasets import load_tables
-from report.inventory import ClaimSpec, load_inventory
-from report.ledger import Ledger, PlannedClaim, compute_ledger, plan_ledger
-from report.parameters import Parameter, load_parameters
+from report.data.article import Article, load_article
+from report.data.datasets import load_tables
+from report.data.inventory import ClaimSpec, load_inventory
+from report.data.parameters import Parameter, load_parameters
+from report.data.registry import Registry, load_registry
+from report.ledger.compute import compute_ledger
+from report.ledger.entry import Ledger
+from report.ledger.plan import PlannedClaim, plan_ledger
 from report.progress import Progress, silent
-from report.registry import Registry, load_registry
 from report.settings import Settings
 
 

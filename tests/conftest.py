@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from report.datasets import load_tables
-from report.ledger import Ledger
+from report.data.datasets import load_tables
+from report.ledger.entry import Ledger
 from report.pipeline import Project, compute, open_project
 from report.settings import Settings, load_settings
 

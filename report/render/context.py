@@ -1,6 +1,6 @@
 """The plain values the HTML and Typst templates read: one view per claim, the datasets
 and the build. Numbers stay numbers here (value and unit); templates write them through
-the ``fmt`` filter (:func:`report.format.format_value`), and prose is split into text and
+the ``fmt`` filter (:func:`report.render.format.format_value`), and prose is split into text and
 values so a template can mark each filled value.
 """
 
@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from analysis.result import Citation, Figure, Stated, Verdict
-from report.buildinfo import BuildInfo
-from report.ledger import Entry, Ledger
-from report.parameters import Parameter
-from report.prose import PLACEHOLDER, Value, fill
-from report.registry import DatasetSpec
+from report.data.parameters import Parameter
+from report.data.registry import DatasetSpec
+from report.ledger.entry import Entry, Ledger
+from report.ledger.prose import PLACEHOLDER, Value, fill
 from report.render.svg import ChartSVG, safe_claim_id
+from report.versions.buildinfo import BuildInfo
 
 VERDICT_ORDER = (
     Verdict.SUPPORTED,

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from report.buildinfo import BuildInfo
-from report.claims_json import dumps, ledger_json
 from report.errors import BuildError
-from report.ledger import Ledger
+from report.ledger.entry import Ledger
 from report.progress import Progress, silent
+from report.render.claims_json import dumps, ledger_json
 from report.render.context import report_context
 from report.render.html import render_html
 from report.render.pdf import compile_pdf, render_typst
 from report.render.svg import ChartSVG, chart_svg
+from report.versions.buildinfo import BuildInfo
 
 
 def _write(path: Path, text: str) -> Path:

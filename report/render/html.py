@@ -14,9 +14,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from report.format import format_value
 from report.render.charts.style import FONT_DIR
 from report.render.context import ReportContext
+from report.render.format import format_value
 from report.render.jinja import template_environment
 from report.render.links import split_address
 from report.render.live import script_json, vega_runtime

@@ -16,8 +16,8 @@ from functools import cache
 
 import vl_convert
 
-from report.ledger import Entry
-from report.prose import fill
+from report.ledger.entry import Entry
+from report.ledger.prose import fill
 from report.render import charts
 from report.render.charts.style import FONT_DIR, apply_config
 

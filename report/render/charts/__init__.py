@@ -1,6 +1,6 @@
 """Charts: one module per claim family, each exporting ``CHARTS = {claim_id: function}``.
 
-A chart function takes a ledger :class:`~report.ledger.Entry` and returns an Altair chart
+A chart function takes a ledger :class:`~report.ledger.entry.Entry` and returns an Altair chart
 (or None when the data are not there). Titles state the finding and are filled from the
 entry's figures, never typed. Saving to SVG is :mod:`report.render.svg`'s business.
 """
@@ -14,7 +14,7 @@ from functools import cache
 
 import altair as alt
 
-from report.ledger import Entry
+from report.ledger.entry import Entry
 
 ChartFunction = Callable[[Entry], alt.TopLevelMixin | None]
 

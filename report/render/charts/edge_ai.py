@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import altair as alt
 
-from report.ledger import Entry
+from report.ledger.entry import Entry
 from report.render.charts.style import WIDTH, titled
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from report.ledger import Entry
+from report.ledger.entry import Entry
 from report.render.charts.style import ACCENT, MUTED, PALETTE, WIDTH, threshold_rule, titled
 
 _MAIN_COUNTRIES = ["China", "United States", "Kazakhstan", "Russia", "Canada"]

@@ -12,9 +12,9 @@ import altair as alt
 import font_lato
 import pandas as pd
 
-from report.format import format_value
-from report.ledger import Entry
-from report.prose import fill
+from report.ledger.entry import Entry
+from report.ledger.prose import fill
+from report.render.format import format_value
 
 FONT = "Lato"
 FONT_DIR = Path(font_lato.__file__).resolve().parent / "files"

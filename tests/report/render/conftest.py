@@ -10,15 +10,15 @@ import pandas as pd
 import pytest
 
 from analysis.result import Citation
-from report.build import build_info
-from report.buildinfo import BuildInfo
-from report.ledger import Ledger
+from report.ledger.entry import Ledger
 from report.pipeline import Project
 from report.render.charts.style import apply_config
 from report.render.context import report_context
 from report.render.document import render_documents
 from report.render.html import render_html
 from report.render.svg import ChartSVG, accessible_svg, vega_svg
+from report.versions.build import build_info
+from report.versions.buildinfo import BuildInfo
 from tests.report.render.hostile import HOSTILE
 
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from report.buildinfo import BuildInfo
-from report.format import format_value
-from report.ledger import Ledger
+from report.ledger.entry import Ledger
 from report.pipeline import Project
 from report.render.context import report_context
+from report.render.format import format_value
 from report.render.html import render_html
 from report.render.live import script_json
+from report.versions.buildinfo import BuildInfo
 
 # Attributes through which a page loads something (as opposed to links a reader follows).
 LOADING = {"src", "srcset", "data", "poster", "background", "xlink:href", "action", "formaction"}

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from report.buildinfo import BuildInfo
-from report.format import format_value
-from report.ledger import Ledger
+from report.ledger.entry import Ledger
 from report.pipeline import Project
 from report.render.context import report_context
+from report.render.format import format_value
 from report.render.pdf import compile_pdf, render_typst
+from report.versions.buildinfo import BuildInfo
 
 
 def pdf_text(path: Path) -> str:

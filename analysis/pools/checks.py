@@ -1,0 +1,153 @@
+"""Block counts and shares published by others, read against the block table: each passage
+of the curated table ``pool_share_published`` gives a window or a period, and the table's
+count is compared within the blocks it leaves unattributed there.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.measures.pool_shares import RESIDUAL_POOL, utc_naive
+from analysis.result import Citation, Figure, text_of
+
+SHARE_CHECKS = ("calendar year", "calendar month")
+
+
+def _utc_stamp(moment: pd.Timestamp) -> pd.Timestamp:
+    return moment.tz_convert("UTC").tz_localize(None) if moment.tzinfo is not None else moment
+
+
+def count_in_window(
+    blocks: pd.DataFrame, pool_slug: str, end: pd.Timestamp, size: int
+) -> tuple[int, int]:
+    """Blocks of ``pool_slug`` and unattributed blocks among the last ``size`` blocks before ``end``."""
+    window = blocks[utc_naive(blocks["date"]) < _utc_stamp(end)].sort_values("height").tail(size)
+    if len(window) < size:
+        raise ValueError(f"fewer than {size} blocks before {end}")
+    return int((window["pool_slug"] == pool_slug).sum()), int(
+        (window["pool_slug"] == RESIDUAL_POOL).sum()
+    )
+
+
+def _check_window(
+    blocks: pd.DataFrame, slugs: set[str], row: pd.Series
+) -> tuple[float, float, float]:
+    """Computed low and high value of one published check, and the unattributed blocks (or
+    share) that could move it."""
+    dates = utc_naive(blocks["date"])
+    kind = str(row["check_kind"])
+    if kind in SHARE_CHECKS:
+        if kind == "calendar year":
+            inside = dates.dt.year == int(row["year"])
+        else:
+            month = pd.Timestamp(row["window_date"])
+            inside = (dates >= month) & (dates < month + pd.DateOffset(months=1))
+        period = blocks[inside]
+        share = 100.0 * float(period["pool_slug"].isin(slugs).mean())
+        unknown = 100.0 * float((period["pool_slug"] == RESIDUAL_POOL).mean())
+        return share, share, unknown
+    size, day = int(row["window_blocks"]), pd.Timestamp(row["window_date"])
+    if kind == "blocks from date":
+        window = blocks[dates >= day].sort_values("height").head(size)
+        windows = [window] if len(window) == size else []
+    elif kind == "blocks before day":
+        ordered = blocks.assign(_t=dates).sort_values("height")
+        ends = [day + pd.Timedelta(hours=h) for h in range(0, 25)]
+        windows = [ordered[ordered["_t"] < end].tail(size) for end in ends]
+    else:
+        raise ValueError(f"unknown check kind {kind!r}")
+    if not windows or any(len(w) < size for w in windows):
+        return float("nan"), float("nan"), float("nan")
+    counts = [int(w["pool_slug"].isin(slugs).sum()) for w in windows]
+    unknown = max(int((w["pool_slug"] == RESIDUAL_POOL).sum()) for w in windows)
+    return float(min(counts)), float(max(counts)), float(unknown)
+
+
+def published_checks(blocks: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Published block counts and shares the block table can reproduce, beside the computed
+    value (a range when the window's hour is not given) and the unattributed blocks that could
+    move it. ``agrees`` when the published value lies within that margin (for a share published
+    as 'more than', when the computed share plus the margin exceeds it). ``passage`` numbers the
+    published passages (source and excerpt); ``reading`` numbers the readings of one passage in
+    table order: 1 is the reading first transcribed, later ones read the same sentence another
+    way (another period, say)."""
+    rows = []
+    readings: dict[tuple[str, str], int] = {}
+    passages: dict[tuple[str, str], int] = {}
+    for _, row in published[published["check_kind"].notna()].iterrows():
+        passage = (text_of(row["source_address"]), text_of(row["excerpt"]))
+        readings[passage] = readings.get(passage, 0) + 1
+        passages.setdefault(passage, len(passages) + 1)
+        slugs = set(str(row["pool_slugs"]).split("+"))
+        low, high, margin = _check_window(blocks, slugs, row)
+        if row["check_kind"] in SHARE_CHECKS:
+            value, unit = float(row["share_low_pct"]), "percent"
+            agrees = high + margin > value
+        else:
+            value, unit = float(row["blocks_published"]), "blocks"
+            agrees = low - margin <= value <= high + margin
+        rows.append(
+            {
+                "label": row["label"],
+                "passage": passages[passage],
+                "reading": readings[passage],
+                "pool_slugs": row["pool_slugs"],
+                "unit": unit,
+                "published": value,
+                "computed_low": low,
+                "computed_high": high,
+                "unattributed": margin,
+                "agrees": bool(agrees),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _first_readings(checks: pd.DataFrame) -> pd.DataFrame:
+    return checks[checks["reading"] == 1]
+
+
+def checks_agreeing_later(checks: pd.DataFrame) -> int:
+    """Published passages whose first reading disagrees but a later reading agrees."""
+    if checks.empty:
+        return 0
+    any_agrees = checks.groupby("passage")["agrees"].any()
+    return int(any_agrees.sum()) - int(_first_readings(checks)["agrees"].sum())
+
+
+def check_figures(checks: pd.DataFrame) -> tuple[Figure, ...]:
+    """How many published passages the block table reproduces at their first reading, and how
+    many more only at a reading chosen afterwards."""
+    first = _first_readings(checks) if len(checks) else checks
+    return (
+        Figure(
+            "published_checks",
+            "Published block counts and shares checked (one per passage)",
+            float(len(first)),
+            "count",
+        ),
+        Figure(
+            "published_checks_agreeing",
+            "Published figures the block table reproduces, read as first transcribed",
+            float(first["agrees"].sum()) if len(first) else 0.0,
+            "count",
+        ),
+        Figure(
+            "published_checks_refit",
+            "Published figures that fit only a period chosen after seeing the data",
+            float(checks_agreeing_later(checks)),
+            "count",
+        ),
+    )
+
+
+def published_citations(rows: pd.DataFrame) -> tuple[Citation, ...]:
+    """One citation per published passage, with the notes on how each reading was made."""
+    notes: dict[tuple[str, str, str], list[str]] = {}
+    for row in rows.itertuples():
+        key = (text_of(row.source_title), text_of(row.source_address), text_of(row.excerpt))
+        note = text_of(row.normalisation)
+        notes.setdefault(key, [])
+        if note and note not in notes[key]:
+            notes[key].append(note)
+    return tuple(Citation(*key, " ".join(found)) for key, found in notes.items())

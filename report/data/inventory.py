@@ -1,0 +1,78 @@
+"""The claim inventory (``data/claims/*.toml``): each claim's quote, stated values and
+the analysis function that assesses it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.result import UNITS, Stated
+from report.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    """One claim of the article and where it is assessed."""
+
+    id: str
+    title: str
+    family: str  # the inventory file and, by convention, the analysis module
+    quote: str
+    assess: str  # dotted path of the assessing function, e.g. analysis.pools.scenarios.assess_x
+    stated: Mapping[str, Stated]
+    position: int  # offset of the quote in the article; the ledger's order
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _stated(raw: Mapping[str, Mapping[str, object]], where: str) -> dict[str, Stated]:
+    values: dict[str, Stated] = {}
+    for name, entry in raw.items():
+        unit = str(entry.get("unit", ""))
+        if unit not in UNITS:
+            raise ConfigError(f"{where}, stated {name!r}: unknown unit {unit!r}")
+        value = entry.get("value")
+        if not isinstance(value, int | float):
+            raise ConfigError(f"{where}, stated {name!r}: value must be a number")
+        values[name] = Stated(value=float(value), unit=unit, text=str(entry.get("text", "")))
+    return values
+
+
+def load_inventory(data_dir: Path, article: str) -> list[ClaimSpec]:
+    """Every claim, in the order its quote appears in ``article``."""
+    claims: list[ClaimSpec] = []
+    flat_article = _normalise(article)
+    seen: set[str] = set()
+    for path in sorted((data_dir / "claims").glob("*.toml")):
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        for entry in raw.get("claims", []):
+            where = f"{path.name}, claim {entry.get('id', '?')!r}"
+            missing = {"id", "title", "quote", "assess"} - set(entry)
+            if missing:
+                raise ConfigError(f"{where}: missing {sorted(missing)}")
+            if entry["id"] in seen:
+                raise ConfigError(f"{where}: the id is already used")
+            seen.add(entry["id"])
+            position = flat_article.find(_normalise(entry["quote"]))
+            if position < 0:
+                raise ConfigError(f"{where}: the quote is not verbatim in the article")
+            claims.append(
+                ClaimSpec(
+                    id=entry["id"],
+                    title=entry["title"],
+                    family=path.stem,
+                    quote=entry["quote"],
+                    assess=entry["assess"],
+                    stated=_stated(entry.get("stated", {}), where),
+                    position=position,
+                )
+            )
+    return sorted(claims, key=lambda c: (c.position, c.id))

@@ -1,0 +1,126 @@
+"""Compute the ledger: each named measure once, then each claim's assessment."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from analysis.result import Assessment, Verdict
+from report.data.datasets import LoadedTable
+from report.data.parameters import Parameter
+from report.data.registry import Registry
+from report.errors import BuildError
+from report.ledger.entry import Entry, Ledger
+from report.ledger.plan import Inputs, PlannedClaim, inputs_of, measure_functions
+from report.ledger.prose import unresolved, without_placeholders
+from report.progress import Progress, silent
+
+
+def _check(entry: Entry) -> None:
+    claim_id = entry.claim.id
+    if not isinstance(entry.assessment, Assessment):
+        raise BuildError(f"claim {claim_id!r}: the assessing function did not return an Assessment")
+    if not isinstance(entry.assessment.verdict, Verdict):
+        raise BuildError(f"claim {claim_id!r}: the verdict is not a Verdict")
+    names = [f.name for f in entry.assessment.figures]
+    if len(names) != len(set(names)):
+        raise BuildError(f"claim {claim_id!r}: two figures share a name")
+    prose = entry.prose()
+    missing = unresolved(prose.values(), entry.values())
+    if missing:
+        raise BuildError(f"claim {claim_id!r}: prose names unknown values {missing}")
+    for field, text in prose.items():
+        if any(ch.isdigit() for ch in without_placeholders(text)):
+            raise BuildError(
+                f"claim {claim_id!r}: the {field} types a number by hand; name a figure in braces instead"
+            )
+
+
+def _handed_out(value: Any) -> Any:
+    """A copy of a frame, so that no function can change what another is handed."""
+    return value.copy() if isinstance(value, pd.DataFrame | pd.Series) else value
+
+
+class MeasureCache:
+    """Each named measure's value, computed on first use and kept for the build."""
+
+    def __init__(
+        self,
+        tables: Mapping[str, LoadedTable],
+        parameters: Mapping[str, Parameter],
+        registry: Registry,
+    ) -> None:
+        self._tables = tables
+        self._parameters = parameters
+        self._registry = registry
+        self._values: dict[str, Any] = {}
+
+    def arguments(self, inputs: Inputs) -> dict[str, Any]:
+        """The keyword arguments a function with ``inputs`` is called with."""
+        kwargs: dict[str, Any] = {}
+        for name in inputs.tables:
+            kwargs[name] = self._tables[name].frame.copy()
+        for name in inputs.parameters:
+            kwargs[name] = self._parameters[name].value
+        for name in inputs.measures:
+            kwargs[name] = _handed_out(self.value(name))
+        return kwargs
+
+    def value(self, name: str) -> Any:
+        """The value of the measure ``name``, computed once."""
+        if name not in self._values:
+            function = measure_functions()[name]
+            inputs = inputs_of(
+                function, f"measure {name!r}", self._registry, self._parameters, measure_functions()
+            )
+            self._values[name] = function(**self.arguments(inputs))
+        return self._values[name]
+
+
+def compute_entry(
+    planned: PlannedClaim,
+    tables: Mapping[str, LoadedTable],
+    registry: Registry,
+    parameters: Mapping[str, Parameter],
+    measures: MeasureCache | None = None,
+) -> Entry:
+    """Run one claim's assessment on loaded tables (sharing ``measures`` if given)."""
+    cache = measures if measures is not None else MeasureCache(tables, parameters, registry)
+    kwargs = cache.arguments(planned.direct)
+    if planned.wants_stated:
+        kwargs["stated"] = dict(planned.claim.stated)
+    assessment = planned.function(**kwargs)
+    datasets = tuple(sorted({registry.table(t).dataset for t in planned.tables}))
+    entry = Entry(
+        claim=planned.claim,
+        assessment=assessment,
+        tables=planned.tables,
+        datasets=datasets,
+        parameters=tuple(parameters[p] for p in planned.parameters),
+    )
+    _check(entry)
+    return entry
+
+
+def compute_ledger(
+    plan: list[PlannedClaim],
+    tables: Mapping[str, LoadedTable],
+    registry: Registry,
+    parameters: Mapping[str, Parameter],
+    progress: Progress = silent,
+) -> Ledger:
+    """The ledger of every planned claim (each reported to ``progress`` as it is done)."""
+    measures = MeasureCache(tables, parameters, registry)
+    done: list[Entry] = []
+    for number, planned in enumerate(plan, start=1):
+        done.append(compute_entry(planned, tables, registry, parameters, measures))
+        progress(f"assessed {number}/{len(plan)}: {planned.claim.id}")
+    entries = tuple(done)
+    used = sorted({d for e in entries for d in e.datasets})
+    return Ledger(
+        entries=entries,
+        tables=dict(tables),
+        datasets={d: registry.datasets[d] for d in used},
+    )

@@ -1,0 +1,105 @@
+import math
+
+import pandas as pd
+import pytest
+
+from analysis.edge_ai.market import (
+    assess_edge_ai_market,
+    growth_path,
+    implied_cagr,
+    matching_forecasts,
+    publisher_growth,
+)
+from analysis.result import Stated, Verdict
+
+STATED = {
+    "base_value": Stated(25, "usd_bn", "$25 billion"),
+    "base_year": Stated(2025, "year", "2025"),
+    "forecast_value": Stated(119, "usd_bn", "$119 billion"),
+    "forecast_year": Stated(2033, "year", "2033"),
+}
+
+
+def _forecasts(**overrides: object) -> pd.DataFrame:
+    row = {
+        "publisher": "Example Research",
+        "market_definition": "edge AI (global)",
+        "base_year": 2025,
+        "base_value_usd_bn": 24.91,
+        "forecast_year": 2033,
+        "forecast_value_usd_bn": 118.69,
+        "cagr_pct": 21.7,
+        "cagr_first_year": 2026,
+        "cagr_last_year": 2033,
+        "source_title": "t",
+        "source_address": "https://example.org",
+        "excerpt": "e",
+        "notes": pd.NA,
+    }
+    row.update(overrides)
+    return pd.DataFrame([row])
+
+
+def test_implied_cagr_inverts_compounding() -> None:
+    # 100 compounding at 10% for 3 years is 133.1
+    assert implied_cagr(100, 133.1, 3) == pytest.approx(0.10)
+    # the article's figures, computed with logarithms instead of a power
+    expected = math.exp(math.log(119 / 25) / 8) - 1
+    assert implied_cagr(25, 119, 8) == pytest.approx(expected)
+    with pytest.raises(ValueError):
+        implied_cagr(0, 10, 2)
+
+
+def test_growth_path_ends_at_the_forecast() -> None:
+    path = growth_path(25, 2025, 2033, implied_cagr(25, 119, 8))
+    assert path["year"].tolist() == list(range(2025, 2034))
+    assert path["value"].iloc[0] == pytest.approx(25)
+    assert path["value"].iloc[-1] == pytest.approx(119)
+
+
+def test_matching_allows_only_the_rounding_of_the_article() -> None:
+    assert len(matching_forecasts(_forecasts(), 2025, 25, 2033, 119, 0.5, 0.5)) == 1
+    far = _forecasts(base_value_usd_bn=25.65, forecast_value_usd_bn=118.69)
+    assert matching_forecasts(far, 2025, 25, 2033, 119, 0.5, 0.5).empty
+    other_year = _forecasts(forecast_year=2034)
+    assert matching_forecasts(other_year, 2025, 25, 2033, 119, 0.5, 0.5).empty
+
+
+def test_publisher_growth_computes_each_rows_rate() -> None:
+    table = publisher_growth(
+        _forecasts(
+            base_year=2024, base_value_usd_bn=10, forecast_year=2026, forecast_value_usd_bn=12.1
+        )
+    )
+    assert table["implied_cagr_pct"].iloc[0] == pytest.approx(10.0)
+
+
+def test_assessment_is_supported_when_a_forecast_matches() -> None:
+    result = assess_edge_ai_market(_forecasts(), STATED)
+    assert result.verdict is Verdict.SUPPORTED
+    assert result.value("article_implied_cagr") == pytest.approx(100 * ((119 / 25) ** 0.125 - 1))
+    assert result.value("publisher_stated_cagr") == pytest.approx(21.7)
+
+
+def test_assessment_is_not_checkable_without_a_matching_forecast() -> None:
+    result = assess_edge_ai_market(_forecasts(forecast_value_usd_bn=143.06), STATED)
+    assert result.verdict is Verdict.NOT_CHECKABLE
+
+
+def test_real_data_reproduce_the_publishers_figures(real_tables: dict[str, pd.DataFrame]) -> None:
+    result = assess_edge_ai_market(real_tables["edge_ai_forecasts"], STATED)
+    assert result.verdict is Verdict.SUPPORTED
+    # Grand View Research: US$24.91B (2025) to US$118.69B (2033), stated CAGR 21.7%
+    assert result.value("publisher_base") == pytest.approx(24.91)
+    assert result.value("publisher_forecast") == pytest.approx(118.69)
+    assert result.value("publisher_stated_cagr") == pytest.approx(21.7)
+    # the two rates differ by less than the publisher's stated rate's own rounding plus period shift
+    assert abs(result.value("publisher_implied_cagr") - 21.7) < 0.5  # type: ignore[operator]
+
+
+def test_claims_without_data_say_what_would_settle_them() -> None:
+    from analysis.edge_ai.market import assess_edge_hardware_efficiency, assess_iot_expansion
+
+    for result in (assess_iot_expansion(), assess_edge_hardware_efficiency()):
+        assert result.verdict is Verdict.NOT_CHECKABLE
+        assert "MLPerf" in result.needs or "IoT" in result.needs

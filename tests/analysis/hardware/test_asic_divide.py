@@ -1,0 +1,52 @@
+import math
+
+import numpy as np
+import pytest
+
+from analysis.hardware.asic_divide import assess_asic_divide
+from analysis.result import Verdict
+from tests.analysis.hardware_frames import (
+    CBECI,
+    F2POOL,
+    HASHRATE,
+    MODELS,
+    NO_MODELS,
+    TS,
+)
+
+
+def test_asic_divide_on_a_hand_made_table() -> None:
+    result = assess_asic_divide(CBECI, MODELS, F2POOL, HASHRATE, 4e-5)
+    # best CPU 10,000 J/GH = 1e7 J/TH; best ASIC in the data is B1 at 62.5 J/TH
+    assert result.value("asic_vs_cpu_multiple") == pytest.approx(1e7 / 62.5)
+    assert result.value("asic_vs_gpu_multiple") == pytest.approx(1e6 / 62.5)
+    assert result.value("asic_vs_cpu_orders") == pytest.approx(math.log10(1e7 / 62.5))
+    assert result.value("first_asic_vs_gpu_multiple") == pytest.approx(100.0)
+    # hashrate grew 2x in the year before the first ASIC row and 100x in the year after
+    assert result.value("growth_before_first_asic") == pytest.approx(2.0)
+    assert result.value("growth_after_first_asic") == pytest.approx(100.0)
+    assert result.value("top_device_vs_cpu_multiple") == pytest.approx(100.0 / 4e-5)
+    # named ASIC records: A1 (1,000 J/TH, 2014), A2 (250, 2016), B1 (62.5, 2018): a quarter
+    # every two years, so energy per hash halves every twelve months
+    assert result.value("asic_points") == 3
+    assert result.value("asic_halving_months") == pytest.approx(12.0, rel=0.01)
+    assert result.value("asic_r_squared") == pytest.approx(1.0, abs=1e-4)
+    assert result.verdict is Verdict.SUPPORTED
+    # records: every CBECI row but the worst GPU (no better than the best CPU), then B1
+    records = result.tables["machines"].query("record")["machine"].tolist()
+    assert records == [*CBECI["miner"].drop(2), "Maker B1"]
+
+
+def test_asic_divide_verdict_rules() -> None:
+    slow_start = HASHRATE.assign(
+        hashrate_ths=np.where(HASHRATE["date"] == TS("2014-01-01"), 30.0, HASHRATE["hashrate_ths"])
+    )
+    partly = assess_asic_divide(CBECI, NO_MODELS, F2POOL, slow_start, 4e-5)
+    assert partly.value("growth_after_first_asic") == pytest.approx(1.5)
+    assert partly.verdict is Verdict.PARTLY_SUPPORTED
+    # an ASIC only fifty times better than the best GPU is not "exponentially greater"
+    narrow = CBECI.assign(efficiency_j_gh=CBECI["efficiency_j_gh"].clip(lower=20.0))
+    assert (
+        assess_asic_divide(narrow, NO_MODELS, F2POOL, HASHRATE, 4e-5).verdict
+        is Verdict.CONTRADICTED
+    )

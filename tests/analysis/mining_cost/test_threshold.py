@@ -1,0 +1,305 @@
+import pandas as pd
+import pytest
+
+from analysis.mining_cost.threshold import (
+    assess_cost_above_threshold,
+    assess_expensive_electricity,
+    grid_axes,
+    names_of,
+)
+from analysis.result import Stated, Verdict
+from tests.analysis import mining_frames as mf
+
+STATED = {"threshold": Stated(100_000, "usd", "$100,000")}
+EFF = {"best": 12.8, "reference": 17.5, "legacy": 29.5}
+PARAMS = {
+    "initial_block_subsidy_btc": 50.0,
+    "subsidy_halving_interval_blocks": 210_000.0,
+    "hashes_per_unit_difficulty": mf.HASHES_PER_DIFFICULTY,
+    "asic_efficiency_best_j_per_th": EFF["best"],
+    "asic_efficiency_reference_j_per_th": EFF["reference"],
+    "asic_efficiency_legacy_j_per_th": EFF["legacy"],
+    "electricity_price_oldest_year": 2023.0,
+}
+# Hand calculation for the hand-made chain: a block takes 1e14 x 2^32 hashes
+# (429,496,729,600 TH) and earns 3.125 + 0.2 BTC, so a bitcoin takes 1.2917e11 TH.
+TH_PER_BTC = 1e14 * 2**32 / 1e12 / 3.325
+
+
+def _kwh(efficiency: float) -> float:
+    return TH_PER_BTC * efficiency / 3.6e6
+
+
+def _asic() -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            mf.asic_row("Best", EFF["best"], "2025-10-01", "high"),
+            mf.asic_row("Reference", EFF["reference"], "2023-09-01"),
+            mf.asic_row("Legacy", EFF["legacy"], "2021-12-01"),
+        ]
+    )
+
+
+def _estimates() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "label": ["Somebody, somewhere"],
+            "value_usd": [50_000.0],
+            "value_kind": ["point"],
+            "basis": ["electricity only"],
+            "as_of": [mf.START + pd.Timedelta(days=20)],
+            "electricity_usd_per_kwh": [0.05],
+            "price_label": [pd.NA],
+            "source_title": ["t"],
+            "source_address": ["a"],
+            "excerpt": ["e"],
+        }
+    )
+
+
+def _assess_cost(prices: pd.DataFrame, asic: pd.DataFrame | None = None):  # type: ignore[no-untyped-def]
+    s = mf.series()
+    extra = {"target_blocks_per_day": 144.0}
+    cbeci = pd.DataFrame({"date": s["hashrate"]["date"], "twh_per_year_at_5_cents": 100.0})
+    return assess_cost_above_threshold(
+        **s,
+        electricity_prices=prices,
+        mining_cost_estimates=_estimates(),
+        cbeci_consumption=cbeci,
+        asic_models=_asic() if asic is None else asic,
+        cbeci_days_per_year=365.25,
+        cbeci_overhead_factor=1.1,
+        stated=STATED,
+        **PARAMS,
+        **extra,
+    )
+
+
+def test_energy_per_bitcoin_is_worked_out_by_hand() -> None:
+    result = _assess_cost(pd.DataFrame([mf.price_row("Anywhere", 0.05)]))
+    assert result.value("energy_best") == pytest.approx(_kwh(12.8))  # 459,280 kWh
+    assert result.value("energy_legacy") == pytest.approx(_kwh(29.5))
+    assert _kwh(12.8) == pytest.approx(459_280, rel=1e-4)
+
+
+def test_supported_when_a_region_is_above_the_threshold_even_at_best_efficiency() -> None:
+    # $0.30/kWh x 459,280 kWh = $137,784 > $100,000
+    prices = pd.DataFrame([mf.price_row("Dear", 0.30), mf.price_row("Cheap", 0.03)])
+    result = _assess_cost(prices)
+    assert result.verdict is Verdict.SUPPORTED
+    assert result.value("regions_above_best") == 1
+    assert result.value("highest_cost_best") == pytest.approx(0.30 * _kwh(12.8))
+    assert "Dear" in result.summary
+
+
+def test_partly_supported_when_only_older_machines_cost_that_much() -> None:
+    # $0.15/kWh: $68,892 at best-in-class, $158,775 with older machines
+    result = _assess_cost(pd.DataFrame([mf.price_row("Middle", 0.15)]))
+    assert result.verdict is Verdict.PARTLY_SUPPORTED
+    assert result.value("regions_above_best") == 0
+    assert result.value("regions_above_legacy") == 1
+
+
+def test_a_better_machine_from_a_low_rated_source_is_reported_beside_the_verdict() -> None:
+    # $0.23/kWh: 459,280 kWh x 0.23 = $105,634 at 12.8 J/TH, but at 10 J/TH (a low-rated row)
+    # 358,813 kWh x 0.23 = $82,527, under the threshold
+    asic = pd.concat([_asic(), pd.DataFrame([mf.asic_row("Hydro", 10.0, None, "low")])])
+    result = _assess_cost(pd.DataFrame([mf.price_row("Dear", 0.23)]), asic)
+    assert result.verdict is Verdict.SUPPORTED
+    assert result.value("regions_above_best") == 1
+    assert result.value("best_any_source_j_th") == 10.0
+    assert result.value("regions_above_any_source") == 0
+    assert _kwh(10.0) * 0.23 == pytest.approx(82_527, rel=1e-4)
+
+
+def test_contradicted_when_no_region_reaches_the_threshold() -> None:
+    result = _assess_cost(pd.DataFrame([mf.price_row("Cheap", 0.05)]))
+    assert result.verdict is Verdict.CONTRADICTED
+
+
+def test_prices_that_are_not_a_miners_are_left_out() -> None:
+    prices = pd.DataFrame(
+        [
+            mf.price_row("Household", 0.40, price_basis="household"),
+            mf.price_row("Old", 0.40, year=2019),
+            mf.price_row("Cheap", 0.05),
+        ]
+    )
+    result = _assess_cost(prices)
+    assert result.value("regions_compared") == 1
+    assert result.verdict is Verdict.CONTRADICTED
+
+
+def test_names_of_keeps_prose_free_of_digits() -> None:
+    labels = pd.Series(
+        ["Hawaii, industrial", "Route 66", "Hawaii, industrial", "Alaska", "Maine", "Ohio"]
+    )
+    assert names_of(labels, most=3) == "Hawaii, industrial; Alaska; Maine and others"
+
+
+def _assess_expensive(prices: pd.DataFrame):  # type: ignore[no-untyped-def]
+    s = mf.series()
+    params = {k: v for k, v in PARAMS.items()}
+    return assess_expensive_electricity(
+        **s, electricity_prices=prices, asic_models=_asic(), **params
+    )
+
+
+def test_expensive_regions_lose_money_when_cost_exceeds_the_bitcoin_price() -> None:
+    # break-even at best-in-class: $60,000 / 459,280 kWh = $0.131/kWh
+    world = mf.price_row("World, business average", 0.10, location="World", price_basis="business")
+    dear = mf.price_row("Dear", 0.20)
+    result = _assess_expensive(pd.DataFrame([world, dear]))
+    assert result.value("break_even_best") == pytest.approx(mf.PRICE / _kwh(12.8))
+    assert result.value("expensive_regions") == 1
+    assert result.verdict is Verdict.SUPPORTED
+    # at $0.12/kWh the best machine covers its power (0.12 < 0.131) but the reference one
+    # does not (break-even $0.0955/kWh)
+    middling = mf.price_row("Middling", 0.12)
+    assert _assess_expensive(pd.DataFrame([world, middling])).verdict is Verdict.PARTLY_SUPPORTED
+    cheapish = mf.price_row("Cheapish", 0.09, location="Somewhere")
+    low_world = mf.price_row(
+        "World, business average", 0.08, location="World", price_basis="business"
+    )
+    assert _assess_expensive(pd.DataFrame([low_world, cheapish])).verdict is Verdict.CONTRADICTED
+
+
+def test_grid_axes_span_the_last_year_and_merge_near_equal_efficiencies() -> None:
+    net = pd.DataFrame(
+        {
+            "date": pd.date_range("2025-01-01", periods=3, freq="200D"),
+            "price_usd": [50_400.0, 80_000.0, 99_600.0],
+        }
+    )
+    asic = pd.DataFrame(
+        [
+            mf.asic_row("A", 29.5, "2021-12-01"),
+            mf.asic_row("B", 29.55, "2020-02-01"),
+            mf.asic_row("C", 17.5, "2023-09-01"),
+            mf.asic_row("D", 12.0, "2024-12-01", level="low"),
+        ]
+    )
+    prices, effs = grid_axes(net, asic, steps=3)
+    # the first date is more than a year before the last, so its price is left out
+    assert prices == [80_000.0, 90_000.0, 100_000.0]
+    assert effs == [17.5, 29.5]
+
+
+# ---- real data -------------------------------------------------------------------------
+
+
+def _params_real() -> dict[str, float]:
+    return {**PARAMS, "hashes_per_unit_difficulty": 2.0**32}
+
+
+def test_real_data_find_regions_above_the_threshold(
+    real_tables: dict[str, pd.DataFrame],
+) -> None:
+    t = real_tables
+    result = assess_cost_above_threshold(
+        hashrate=t["hashrate"],
+        difficulty=t["difficulty"],
+        market_price=t["market_price"],
+        miners_revenue=t["miners_revenue"],
+        blocks=t["blocks"],
+        electricity_prices=t["electricity_prices"],
+        mining_cost_estimates=t["mining_cost_estimates"],
+        cbeci_consumption=t["cbeci_consumption"],
+        asic_models=t["asic_models"],
+        cbeci_days_per_year=365.25,
+        cbeci_overhead_factor=1.1,
+        stated=STATED,
+        target_blocks_per_day=144.0,
+        **_params_real(),
+    )
+    assert result.verdict is Verdict.SUPPORTED
+    # Hawaii's 2023 industrial price (EIA, 35.28 cents) is the dearest: its cost at
+    # best-in-class is that price times the energy per bitcoin
+    assert result.value("highest_cost_best") == pytest.approx(
+        0.3528 * result.value("energy_best")  # type: ignore[operator]
+    )
+    # Hashrate Index published $114,587 for Hawaii in Q1 2023. With EIA's 2023 price
+    # (35.28 cents) that implies 38 J/TH, between this project's older-generation machine
+    # (29.5) and CBECI's implied fleet; its figure must lie above ours for older machines
+    assert result.value("hawaii_published") == 114_587
+    assert result.value("hawaii_ours_legacy") < 114_587  # type: ignore[operator]
+    assert 29.5 < result.value("hawaii_implied_efficiency") < 45  # type: ignore[operator]
+    # Bitnewsbot's US cost at $0.14/kWh ($94,746) implies 676,757 kWh a bitcoin
+    energies = result.tables["published"]
+    us = energies[energies["label"] == "Bitnewsbot, United States all sectors"]
+    assert us["implied_kwh_per_btc"].iloc[0] == pytest.approx(94_746 / 0.14)
+
+
+def test_real_data_expensive_regions_lose_money(real_tables: dict[str, pd.DataFrame]) -> None:
+    t = real_tables
+    result = assess_expensive_electricity(
+        hashrate=t["hashrate"],
+        difficulty=t["difficulty"],
+        market_price=t["market_price"],
+        miners_revenue=t["miners_revenue"],
+        blocks=t["blocks"],
+        electricity_prices=t["electricity_prices"],
+        asic_models=t["asic_models"],
+        **_params_real(),
+    )
+    # the world business average is $0.148/kWh (GlobalPetrolPrices, March 2024)
+    assert result.value("world_business_price") == pytest.approx(0.148)
+    expensive = result.tables["expensive"]
+    assert (expensive["usd_per_kwh_low"] > 0.148).all()
+    assert result.verdict in {Verdict.SUPPORTED, Verdict.PARTLY_SUPPORTED}
+
+
+def test_curated_prices_convert_the_source_units_faithfully(
+    real_tables: dict[str, pd.DataFrame],
+) -> None:
+    prices = real_tables["electricity_prices"]
+    per_unit = {"USD/kWh": 1.0, "US cents/kWh": 0.01, "USD/MWh": 0.001}
+    checked = 0
+    for _, row in prices[prices["currency"] == "USD"].iterrows():
+        text = str(row["price"])
+        try:
+            number = float(text)
+        except ValueError:
+            continue  # ranges and pairs were split by hand; see the normalisation column
+        if row["unit"] in per_unit and pd.notna(row["usd_per_kwh_low"]):
+            assert row["usd_per_kwh_low"] == pytest.approx(number * per_unit[row["unit"]])
+            checked += 1
+    assert checked >= 25
+    # the state rows added from EIA's 2023 table quote the number they hold
+    added = prices[prices["notes"].fillna("").str.startswith("added row")]
+    assert len(added) == 13
+    for _, row in added.iterrows():
+        assert f"{row['usd_per_kwh_low'] * 100:.2f}" in row["excerpt"]
+    # no price in another currency has a USD value (no cited exchange rate)
+    assert prices.loc[prices["currency"] != "USD", "usd_per_kwh_low"].isna().all()
+
+
+def test_curated_asic_efficiency_is_power_over_hashrate_where_both_are_given(
+    real_tables: dict[str, pd.DataFrame],
+) -> None:
+    asic = real_tables["asic_models"]
+    checked = 0
+    for _, row in asic.iterrows():
+        try:
+            hashrate, power = float(row["hashrate_ths"]), float(row["power_w"])
+        except (TypeError, ValueError):
+            continue
+        # stated values are rounded by their sources; allow half a J/TH
+        assert row["efficiency_j_th"] == pytest.approx(power / hashrate, abs=0.5)
+        checked += 1
+    assert checked >= 10
+
+
+def test_efficiency_parameters_come_from_the_curated_rows(project) -> None:  # type: ignore[no-untyped-def]
+    from report.data.datasets import load_tables
+
+    tables = load_tables(
+        {"asic_models": project.registry.tables["asic_models"]}, project.registry, project.settings
+    )
+    asic = tables["asic_models"].frame
+    usable = asic[(asic["source_level"] != "low") & asic["available_from"].notna()]
+    params = project.parameters
+    # best-in-class is the lowest efficiency from a source not rated low
+    assert params["asic_efficiency_best_j_per_th"].value == usable["efficiency_j_th"].min()
+    for name in ("asic_efficiency_reference_j_per_th", "asic_efficiency_legacy_j_per_th"):
+        assert params[name].value in set(usable["efficiency_j_th"])
