@@ -95,7 +95,7 @@ def resolve_file(dataset: DatasetSpec, spec: FileSpec, settings: Settings) -> Pa
         return _verified(dataset, spec, local)
     candidates = []
     if settings.mirror_dir is not None:
-        candidates.append(settings.mirror_dir / dataset.id / spec.name)
+        candidates.append(settings.mirror_dir / (spec.mirror_folder or dataset.id) / spec.name)
     candidates.append(cache_path(settings, spec.sha256))
     for candidate in candidates:
         if candidate.is_file():

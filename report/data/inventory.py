@@ -24,6 +24,7 @@ class ClaimSpec:
     assess: str  # dotted path of the assessing function, e.g. analysis.pools.scenarios.assess_x
     stated: Mapping[str, Stated]
     position: int  # offset of the quote in the article; the ledger's order
+    chart: str | None = None  # "<module>.<function>" in report/render/charts, or None
 
 
 def _normalise(text: str) -> str:
@@ -41,6 +42,24 @@ def _stated(raw: Mapping[str, Mapping[str, object]], where: str) -> dict[str, St
             raise ConfigError(f"{where}, stated {name!r}: value must be a number")
         values[name] = Stated(value=float(value), unit=unit, text=str(entry.get("text", "")))
     return values
+
+
+def _chart(entry: Mapping[str, object], where: str) -> str | None:
+    """The claim's chart: ``"<module>.<function>"`` of report/render/charts, or false."""
+    if "chart" not in entry:
+        raise ConfigError(
+            f"{where}: missing 'chart'; name its chart function as "
+            'chart = "<module>.<function>" (in report/render/charts) or write chart = false'
+        )
+    chart = entry["chart"]
+    if chart is False:
+        return None
+    if not isinstance(chart, str) or chart.count(".") != 1:
+        raise ConfigError(
+            f"{where}: 'chart' must be \"<module>.<function>\" (in report/render/charts) "
+            f"or false, not {chart!r}"
+        )
+    return chart
 
 
 def load_inventory(data_dir: Path, article: str) -> list[ClaimSpec]:
@@ -73,6 +92,7 @@ def load_inventory(data_dir: Path, article: str) -> list[ClaimSpec]:
                     assess=entry["assess"],
                     stated=_stated(entry.get("stated", {}), where),
                     position=position,
+                    chart=_chart(entry, where),
                 )
             )
     return sorted(claims, key=lambda c: (c.position, c.id))

@@ -58,6 +58,7 @@ class FileSpec:
     sha256: str
     url: str | None = None  # upstream address for download
     path: str | None = None  # project-relative path for files shipped in the repository
+    mirror_folder: str | None = None  # the mirror's folder for it, when not the dataset's id
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ def parse_dataset(raw: Mapping[str, Any], where: str) -> DatasetSpec:
             sha256=str(_require(f, "sha256", where)).lower(),
             url=f.get("url"),
             path=f.get("path"),
+            mirror_folder=f.get("mirror_folder"),
         )
         for f in _require(raw, "files", where)
     )

@@ -13,7 +13,13 @@ from report.data.parameters import Parameter
 from report.data.registry import Registry
 from report.errors import BuildError
 from report.ledger.entry import Entry, Ledger
-from report.ledger.plan import Inputs, PlannedClaim, inputs_of, measure_functions
+from report.ledger.plan import (
+    Inputs,
+    MeasureFunction,
+    PlannedClaim,
+    inputs_of,
+    measure_functions,
+)
 from report.ledger.prose import unresolved, without_placeholders
 from report.progress import Progress, silent
 
@@ -51,7 +57,9 @@ class MeasureCache:
         tables: Mapping[str, LoadedTable],
         parameters: Mapping[str, Parameter],
         registry: Registry,
+        functions: Mapping[str, MeasureFunction] | None = None,
     ) -> None:
+        self._functions = measure_functions() if functions is None else functions
         self._tables = tables
         self._parameters = parameters
         self._registry = registry
@@ -71,9 +79,9 @@ class MeasureCache:
     def value(self, name: str) -> Any:
         """The value of the measure ``name``, computed once."""
         if name not in self._values:
-            function = measure_functions()[name]
+            function = self._functions[name]
             inputs = inputs_of(
-                function, f"measure {name!r}", self._registry, self._parameters, measure_functions()
+                function, f"measure {name!r}", self._registry, self._parameters, self._functions
             )
             self._values[name] = function(**self.arguments(inputs))
         return self._values[name]
@@ -110,9 +118,11 @@ def compute_ledger(
     registry: Registry,
     parameters: Mapping[str, Parameter],
     progress: Progress = silent,
+    functions: Mapping[str, MeasureFunction] | None = None,
 ) -> Ledger:
-    """The ledger of every planned claim (each reported to ``progress`` as it is done)."""
-    measures = MeasureCache(tables, parameters, registry)
+    """The ledger of every planned claim (each reported to ``progress`` as it is done);
+    each named measure (from ``functions``, by default all of ``analysis``) is computed once."""
+    measures = MeasureCache(tables, parameters, registry, functions)
     done: list[Entry] = []
     for number, planned in enumerate(plan, start=1):
         done.append(compute_entry(planned, tables, registry, parameters, measures))

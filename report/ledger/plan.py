@@ -170,11 +170,15 @@ def _in_order_of(declared: Iterable[str], names: set[str]) -> tuple[str, ...]:
 
 
 def plan_claim(
-    claim: ClaimSpec, registry: Registry, parameters: Mapping[str, Parameter]
+    claim: ClaimSpec,
+    registry: Registry,
+    parameters: Mapping[str, Parameter],
+    measures: Mapping[str, MeasureFunction] | None = None,
 ) -> PlannedClaim:
-    """What ``claim``'s function needs, from the names of its arguments."""
+    """What ``claim``'s function needs, from the names of its arguments (``measures``:
+    the named measures to choose from, by default every one in ``analysis``)."""
     function = _resolve(claim.assess, claim.id)
-    measures = measure_functions()
+    measures = measure_functions() if measures is None else measures
     direct = inputs_of(
         function, f"claim {claim.id!r}: {claim.assess}", registry, parameters, measures
     )

@@ -1,4 +1,5 @@
-"""Charts: one module per claim family, each exporting ``CHARTS = {claim_id: function}``.
+"""Charts: one module per claim family; each claim names its chart function in its TOML
+(``chart = "pools.effective_pools"``) or says it has none (``chart = false``).
 
 A chart function takes a ledger :class:`~report.ledger.entry.Entry` and returns an Altair chart
 (or None when the data are not there). Titles state the finding and are filled from the
@@ -8,33 +9,29 @@ entry's figures, never typed. Saving to SVG is :mod:`report.render.svg`'s busine
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable
-from functools import cache
 
 import altair as alt
 
+from report.errors import ConfigError
 from report.ledger.entry import Entry
 
 ChartFunction = Callable[[Entry], alt.TopLevelMixin | None]
 
 
-@cache
-def chart_functions() -> dict[str, ChartFunction]:
-    """Every chart function of every module in this package, by claim id."""
-    found: dict[str, ChartFunction] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("_") or info.name == "style":
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for claim_id, function in getattr(module, "CHARTS", {}).items():
-            if claim_id in found:
-                raise ValueError(f"two chart modules define a chart for {claim_id!r}")
-            found[claim_id] = function
-    return found
+def chart_function(dotted: str) -> ChartFunction:
+    """The chart function ``"<module>.<function>"`` of this package."""
+    module_name, _, name = dotted.partition(".")
+    try:
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        function: ChartFunction = getattr(module, name)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(f"no chart function {dotted!r} in report/render/charts: {exc}") from None
+    return function
 
 
 def chart_for(entry: Entry) -> alt.TopLevelMixin | None:
     """The chart of ``entry``'s claim, or None when it has none."""
-    function = chart_functions().get(entry.claim.id)
-    return function(entry) if function is not None else None
+    if entry.claim.chart is None:
+        return None
+    return chart_function(entry.claim.chart)(entry)

@@ -153,10 +153,3 @@ def open_share_by_year(entry: Entry) -> alt.TopLevelMixin | None:
         "Epoch AI notable systems with downloadable weights; the last year is partial "
         "(to {snapshot_end})",
     )
-
-
-CHARTS = {
-    "ai-gap-narrowing": arena_gap,
-    "ai-academia-to-industry": sectors_by_year,
-    "ai-open-trend-accelerating": open_share_by_year,
-}

@@ -29,6 +29,3 @@ def market_path(entry: Entry) -> alt.TopLevelMixin | None:
         "The article's figures imply {article_implied_cagr} growth a year",
         "Edge-AI market, USD billion, compounding the stated values",
     )
-
-
-CHARTS = {"edge-ai-market-growth": market_path}

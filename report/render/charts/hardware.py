@@ -117,9 +117,3 @@ def hashrate_since_cpu_era(entry: Entry) -> alt.TopLevelMixin | None:
         "Seven-day average (blockchain.com), log scale; the CPU era ends on {cpu_era_end}, "
         "the latest value is {latest_hashrate_ehs}",
     )
-
-
-CHARTS = {
-    "hardware-asic-divide": efficiency_by_release,
-    "hardware-capital-intensive": hashrate_since_cpu_era,
-}

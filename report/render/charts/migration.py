@@ -193,12 +193,3 @@ def ban_shock(entry: Entry) -> alt.TopLevelMixin | None:
         "{recovery_date}",
         "Network hashrate (blockchain.com); China held {china_share_pre_ban} just before",
     )
-
-
-CHARTS = {
-    "migration-cost-driven-relocation": country_shares,
-    "migration-hydro-paraguay-ethiopia": hydro_surplus,
-    "migration-geographic-distribution": geographic_hhi,
-    "migration-political-vulnerability": ban_shock,
-    "migration-geo-vs-operational": geographic_vs_pool_hhi,
-}

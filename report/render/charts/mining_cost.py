@@ -226,12 +226,3 @@ def cost_rise_split(entry: Entry) -> alt.TopLevelMixin | None:
         "Electricity prices explain at most {largest_price_share} of the rise in cost per bitcoin",
         "Change from each base year to the EIA's last twelve months, at US industrial prices",
     )
-
-
-CHARTS = {
-    "mining-cost-above-100k": cost_by_region,
-    "mining-cost-cheap-electricity": break_even_over_time,
-    "mining-cost-expensive-electricity": sensitivity,
-    "mining-cost-us-unviable": us_margin,
-    "mining-cost-energy-surge": cost_rise_split,
-}

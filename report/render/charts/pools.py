@@ -136,10 +136,3 @@ def effective_pools(entry: Entry) -> alt.TopLevelMixin | None:
         "Quarterly, ten thousand over the HHI; dashed: pools seen sharing a block template "
         "counted as one",
     )
-
-
-CHARTS = {
-    "pools-few-control": pool_shares_by_quarter,
-    "pools-progressively-concentrated": concentration_indices,
-    "pools-losing-distributed-nature": effective_pools,
-}

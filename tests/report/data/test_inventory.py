@@ -29,12 +29,14 @@ id = "pears"
 title = "p"
 quote = "Second sentence about pears."
 assess = "x.y"
+chart = false
 
 [[claims]]
 id = "apples"
 title = "a"
 quote = "with 12 apples."
 assess = "x.y"
+chart = false
 [claims.stated.apples]
 value = 12
 unit = "count"
@@ -49,7 +51,8 @@ text = "12 apples"
 
 def test_a_quote_not_in_the_article_is_refused(tmp_path: Path) -> None:
     data = _write(
-        tmp_path, '[[claims]]\nid = "x"\ntitle = "t"\nquote = "13 apples"\nassess = "x.y"\n'
+        tmp_path,
+        '[[claims]]\nid = "x"\ntitle = "t"\nquote = "13 apples"\nassess = "x.y"\nchart = false\n',
     )
     with pytest.raises(ConfigError, match="not verbatim"):
         load_inventory(data, ARTICLE)
@@ -57,7 +60,7 @@ def test_a_quote_not_in_the_article_is_refused(tmp_path: Path) -> None:
 
 def test_unknown_units_and_duplicate_ids_are_refused(tmp_path: Path) -> None:
     bad_unit = (
-        '[[claims]]\nid = "x"\ntitle = "t"\nquote = "12 apples"\nassess = "x.y"\n'
+        '[[claims]]\nid = "x"\ntitle = "t"\nquote = "12 apples"\nassess = "x.y"\nchart = false\n'
         '[claims.stated.n]\nvalue = 12\nunit = "apples"\ntext = "12"\n'
     )
     with pytest.raises(ConfigError, match="unknown unit"):
@@ -80,3 +83,20 @@ def test_every_quantity_in_a_quote_is_a_stated_value(project: Project) -> None:
         covered = " ".join(s.text for s in claim.stated.values())
         for number in numbers:
             assert number.rstrip(".,") in covered, f"{claim.id}: {number} is not transcribed"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("", "missing 'chart'"),
+        ('chart = "pools"', "must be"),
+        ("chart = 3", "must be"),
+        ('chart = "a.b.c"', "must be"),
+    ],
+)
+def test_a_claim_must_name_its_chart_or_declare_none(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    text = f'[[claims]]\nid = "x"\ntitle = "t"\nquote = "12 apples"\nassess = "x.y"\n{line}\n'
+    with pytest.raises(ConfigError, match=message):
+        load_inventory(_write(tmp_path, text), ARTICLE)

@@ -1,0 +1,39 @@
+"""``python -m report datasets``: list the registered datasets, optionally verifying them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from report.commands.options import mirror_option, settings_from
+
+
+@click.command(
+    "datasets",
+    help=(
+        "List the registered datasets; --verify checks every hash and schema.\n\n"
+        "Example: python -m report datasets --verify"
+    ),
+)
+@mirror_option
+@click.option("--verify", is_flag=True, help="Load and validate every table.")
+def command(mirror: Path | None, verify: bool) -> int:
+    """List (and verify) datasets."""
+    from rich.console import Console
+
+    from report.data.datasets import load_tables
+    from report.data.registry import load_registry
+
+    settings = settings_from(mirror)
+    registry = load_registry(settings.data_dir)
+    console = Console()
+    for dataset in registry.datasets.values():
+        tables = ", ".join(t.name for t in dataset.tables)
+        console.print(
+            f"[bold]{dataset.id}[/]  {dataset.title}\n  tables: {tables}; licence: {dataset.licence}"
+        )
+    if verify:
+        load_tables(registry.tables, registry, settings)
+        console.print(f"verified {len(registry.tables)} tables: hashes and schemas match")
+    return 0
