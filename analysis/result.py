@@ -135,3 +135,67 @@ def measure(function: F) -> F:
     """
     setattr(function, MEASURE_MARK, True)
     return function
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """A figure's declaration: its name, label and unit, set apart from its value."""
+
+    name: str
+    label: str
+    unit: str
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise ValueError(f"figure {self.name!r}: unknown unit {self.unit!r}")
+
+    def of(self, value: float | None) -> Figure:
+        """This figure with ``value``."""
+        return Figure(self.name, self.label, value, self.unit)
+
+
+class Figures:
+    """The figures a claim declares, in report order, filled from computed values by name.
+
+    Declare them at module level beside the assessing function::
+
+        FIGURES = Figures(
+            ("top2_latest", "Share of the two largest pools", "percent"),
+            ("latest_year", "Latest complete year", "year"),
+        )
+
+    and fill them inside it: ``FIGURES.fill(top2_latest=61.2, latest_year=2025)``.
+    """
+
+    def __init__(self, *specs: tuple[str, str, str] | FigureSpec) -> None:
+        self.specs: tuple[FigureSpec, ...] = tuple(
+            s if isinstance(s, FigureSpec) else FigureSpec(*s) for s in specs
+        )
+        names = [s.name for s in self.specs]
+        if len(names) != len(set(names)):
+            raise ValueError(
+                f"figures declared twice: {sorted({n for n in names if names.count(n) > 1})}"
+            )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The declared names, in order."""
+        return tuple(s.name for s in self.specs)
+
+    def spec(self, name: str) -> FigureSpec:
+        """The declaration called ``name``."""
+        for spec in self.specs:
+            if spec.name == name:
+                return spec
+        raise KeyError(name)
+
+    def fill(self, **values: float | None) -> tuple[Figure, ...]:
+        """Every declared figure with its value; a missing or undeclared name is an error."""
+        missing = [n for n in self.names if n not in values]
+        extra = sorted(set(values) - set(self.names))
+        if missing or extra:
+            raise ValueError(f"figures not filled: {missing}; not declared: {extra}")
+        return tuple(spec.of(values[spec.name]) for spec in self.specs)
+
+    def __add__(self, other: Figures) -> Figures:
+        return Figures(*self.specs, *other.specs)
