@@ -7,7 +7,15 @@ quantity has a value that can be worked out by hand.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
+
+from analysis.measures import energy, issuance
+from analysis.mining_cost import costs, efficiencies, electricity
+from analysis.result import MEASURE_MARK
 
 DIFFICULTY = 1e14
 HASHES_PER_DIFFICULTY = 2.0**32
@@ -19,6 +27,37 @@ START = pd.Timestamp("2024-04-01")
 DAYS = 48
 # hashrate (TH/s) that finds PER_DAY blocks a day at DIFFICULTY
 HASHRATE_THS = PER_DAY * DIFFICULTY * HASHES_PER_DIFFICULTY / 86_400 / 1e12
+
+
+MEASURES: dict[str, Callable[..., Any]] = {
+    name: value
+    for module in (energy, issuance, efficiencies, electricity, costs)
+    for name, value in vars(module).items()
+    if getattr(value, MEASURE_MARK, False) and value.__module__ == module.__name__
+}
+PARAMETERS: dict[str, float] = {
+    "initial_block_subsidy_btc": 50.0,
+    "subsidy_halving_interval_blocks": 210_000.0,
+    "hashes_per_unit_difficulty": HASHES_PER_DIFFICULTY,
+}
+
+
+def measured(function: Callable[..., Any], **inputs: Any) -> Any:
+    """Call ``function`` as the planner does: each argument from ``inputs`` by name, or, for
+    a named measure of this family (not in ``inputs``), computed once from the same inputs."""
+    known = dict(inputs)
+
+    def value(name: str) -> Any:
+        if name not in known:
+            if name not in MEASURES:
+                raise KeyError(f"{function.__name__} needs {name!r}, which the test does not give")
+            known[name] = call(MEASURES[name])
+        return known[name]
+
+    def call(target: Callable[..., Any]) -> Any:
+        return target(**{n: value(n) for n in inspect.signature(target).parameters})
+
+    return call(function)
 
 
 def chain(days: int = DAYS) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from analysis.mining_cost.energy_surge import (
     surge_spans,
 )
 from analysis.result import Verdict
+from tests.analysis import mining_frames as mf
 
 
 def _frames() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -67,20 +68,8 @@ def test_only_spans_where_price_and_cost_rose_count_as_surges() -> None:
 
 
 def _assess(t: dict[str, pd.DataFrame], threshold: float):  # type: ignore[no-untyped-def]
-    return assess_energy_cost_surge(
-        hashrate=t["hashrate"],
-        difficulty=t["difficulty"],
-        market_price=t["market_price"],
-        miners_revenue=t["miners_revenue"],
-        blocks=t["blocks"],
-        us_industrial_price=t["us_industrial_price"],
-        electricity_prices=t["electricity_prices"],
-        cbeci_miners=t["cbeci_miners"],
-        asic_models=t["asic_models"],
-        initial_block_subsidy_btc=50.0,
-        subsidy_halving_interval_blocks=210_000.0,
-        hashes_per_unit_difficulty=2.0**32,
-        main_cause_share_pct=threshold,
+    return mf.measured(
+        assess_energy_cost_surge, **t, **mf.PARAMETERS, main_cause_share_pct=threshold
     )
 
 

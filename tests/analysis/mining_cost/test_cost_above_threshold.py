@@ -1,12 +1,7 @@
 import pandas as pd
 import pytest
 
-from analysis.mining_cost.threshold import (
-    assess_cost_above_threshold,
-    assess_expensive_electricity,
-    grid_axes,
-    names_of,
-)
+from analysis.mining_cost.cost_above_threshold import assess_cost_above_threshold, names_of
 from analysis.result import Stated, Verdict
 from tests.analysis import mining_frames as mf
 
@@ -61,7 +56,8 @@ def _assess_cost(prices: pd.DataFrame, asic: pd.DataFrame | None = None):  # typ
     s = mf.series()
     extra = {"target_blocks_per_day": 144.0}
     cbeci = pd.DataFrame({"date": s["hashrate"]["date"], "twh_per_year_at_5_cents": 100.0})
-    return assess_cost_above_threshold(
+    return mf.measured(
+        assess_cost_above_threshold,
         **s,
         electricity_prices=prices,
         mining_cost_estimates=_estimates(),
@@ -137,54 +133,6 @@ def test_names_of_keeps_prose_free_of_digits() -> None:
     assert names_of(labels, most=3) == "Hawaii, industrial; Alaska; Maine and others"
 
 
-def _assess_expensive(prices: pd.DataFrame):  # type: ignore[no-untyped-def]
-    s = mf.series()
-    params = {k: v for k, v in PARAMS.items()}
-    return assess_expensive_electricity(
-        **s, electricity_prices=prices, asic_models=_asic(), **params
-    )
-
-
-def test_expensive_regions_lose_money_when_cost_exceeds_the_bitcoin_price() -> None:
-    # break-even at best-in-class: $60,000 / 459,280 kWh = $0.131/kWh
-    world = mf.price_row("World, business average", 0.10, location="World", price_basis="business")
-    dear = mf.price_row("Dear", 0.20)
-    result = _assess_expensive(pd.DataFrame([world, dear]))
-    assert result.value("break_even_best") == pytest.approx(mf.PRICE / _kwh(12.8))
-    assert result.value("expensive_regions") == 1
-    assert result.verdict is Verdict.SUPPORTED
-    # at $0.12/kWh the best machine covers its power (0.12 < 0.131) but the reference one
-    # does not (break-even $0.0955/kWh)
-    middling = mf.price_row("Middling", 0.12)
-    assert _assess_expensive(pd.DataFrame([world, middling])).verdict is Verdict.PARTLY_SUPPORTED
-    cheapish = mf.price_row("Cheapish", 0.09, location="Somewhere")
-    low_world = mf.price_row(
-        "World, business average", 0.08, location="World", price_basis="business"
-    )
-    assert _assess_expensive(pd.DataFrame([low_world, cheapish])).verdict is Verdict.CONTRADICTED
-
-
-def test_grid_axes_span_the_last_year_and_merge_near_equal_efficiencies() -> None:
-    net = pd.DataFrame(
-        {
-            "date": pd.date_range("2025-01-01", periods=3, freq="200D"),
-            "price_usd": [50_400.0, 80_000.0, 99_600.0],
-        }
-    )
-    asic = pd.DataFrame(
-        [
-            mf.asic_row("A", 29.5, "2021-12-01"),
-            mf.asic_row("B", 29.55, "2020-02-01"),
-            mf.asic_row("C", 17.5, "2023-09-01"),
-            mf.asic_row("D", 12.0, "2024-12-01", level="low"),
-        ]
-    )
-    prices, effs = grid_axes(net, asic, steps=3)
-    # the first date is more than a year before the last, so its price is left out
-    assert prices == [80_000.0, 90_000.0, 100_000.0]
-    assert effs == [17.5, 29.5]
-
-
 # ---- real data -------------------------------------------------------------------------
 
 
@@ -196,16 +144,9 @@ def test_real_data_find_regions_above_the_threshold(
     real_tables: dict[str, pd.DataFrame],
 ) -> None:
     t = real_tables
-    result = assess_cost_above_threshold(
-        hashrate=t["hashrate"],
-        difficulty=t["difficulty"],
-        market_price=t["market_price"],
-        miners_revenue=t["miners_revenue"],
-        blocks=t["blocks"],
-        electricity_prices=t["electricity_prices"],
-        mining_cost_estimates=t["mining_cost_estimates"],
-        cbeci_consumption=t["cbeci_consumption"],
-        asic_models=t["asic_models"],
+    result = mf.measured(
+        assess_cost_above_threshold,
+        **t,
         cbeci_days_per_year=365.25,
         cbeci_overhead_factor=1.1,
         stated=STATED,
@@ -228,78 +169,3 @@ def test_real_data_find_regions_above_the_threshold(
     energies = result.tables["published"]
     us = energies[energies["label"] == "Bitnewsbot, United States all sectors"]
     assert us["implied_kwh_per_btc"].iloc[0] == pytest.approx(94_746 / 0.14)
-
-
-def test_real_data_expensive_regions_lose_money(real_tables: dict[str, pd.DataFrame]) -> None:
-    t = real_tables
-    result = assess_expensive_electricity(
-        hashrate=t["hashrate"],
-        difficulty=t["difficulty"],
-        market_price=t["market_price"],
-        miners_revenue=t["miners_revenue"],
-        blocks=t["blocks"],
-        electricity_prices=t["electricity_prices"],
-        asic_models=t["asic_models"],
-        **_params_real(),
-    )
-    # the world business average is $0.148/kWh (GlobalPetrolPrices, March 2024)
-    assert result.value("world_business_price") == pytest.approx(0.148)
-    expensive = result.tables["expensive"]
-    assert (expensive["usd_per_kwh_low"] > 0.148).all()
-    assert result.verdict in {Verdict.SUPPORTED, Verdict.PARTLY_SUPPORTED}
-
-
-def test_curated_prices_convert_the_source_units_faithfully(
-    real_tables: dict[str, pd.DataFrame],
-) -> None:
-    prices = real_tables["electricity_prices"]
-    per_unit = {"USD/kWh": 1.0, "US cents/kWh": 0.01, "USD/MWh": 0.001}
-    checked = 0
-    for _, row in prices[prices["currency"] == "USD"].iterrows():
-        text = str(row["price"])
-        try:
-            number = float(text)
-        except ValueError:
-            continue  # ranges and pairs were split by hand; see the normalisation column
-        if row["unit"] in per_unit and pd.notna(row["usd_per_kwh_low"]):
-            assert row["usd_per_kwh_low"] == pytest.approx(number * per_unit[row["unit"]])
-            checked += 1
-    assert checked >= 25
-    # the state rows added from EIA's 2023 table quote the number they hold
-    added = prices[prices["notes"].fillna("").str.startswith("added row")]
-    assert len(added) == 13
-    for _, row in added.iterrows():
-        assert f"{row['usd_per_kwh_low'] * 100:.2f}" in row["excerpt"]
-    # no price in another currency has a USD value (no cited exchange rate)
-    assert prices.loc[prices["currency"] != "USD", "usd_per_kwh_low"].isna().all()
-
-
-def test_curated_asic_efficiency_is_power_over_hashrate_where_both_are_given(
-    real_tables: dict[str, pd.DataFrame],
-) -> None:
-    asic = real_tables["asic_models"]
-    checked = 0
-    for _, row in asic.iterrows():
-        try:
-            hashrate, power = float(row["hashrate_ths"]), float(row["power_w"])
-        except (TypeError, ValueError):
-            continue
-        # stated values are rounded by their sources; allow half a J/TH
-        assert row["efficiency_j_th"] == pytest.approx(power / hashrate, abs=0.5)
-        checked += 1
-    assert checked >= 10
-
-
-def test_efficiency_parameters_come_from_the_curated_rows(project) -> None:  # type: ignore[no-untyped-def]
-    from report.data.datasets import load_tables
-
-    tables = load_tables(
-        {"asic_models": project.registry.tables["asic_models"]}, project.registry, project.settings
-    )
-    asic = tables["asic_models"].frame
-    usable = asic[(asic["source_level"] != "low") & asic["available_from"].notna()]
-    params = project.parameters
-    # best-in-class is the lowest efficiency from a source not rated low
-    assert params["asic_efficiency_best_j_per_th"].value == usable["efficiency_j_th"].min()
-    for name in ("asic_efficiency_reference_j_per_th", "asic_efficiency_legacy_j_per_th"):
-        assert params[name].value in set(usable["efficiency_j_th"])

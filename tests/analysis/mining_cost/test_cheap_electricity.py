@@ -1,0 +1,134 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.measures.energy import machine_efficiencies
+from analysis.measures.issuance import interpolate_at
+from analysis.mining_cost.cheap_electricity import (
+    assess_cheap_electricity,
+    break_even_history,
+    yearly_frontier,
+)
+from analysis.mining_cost.efficiencies import network_at_frontier
+from analysis.result import Verdict
+from tests.analysis import mining_frames as mf
+
+EFF = {"best": 12.8, "reference": 17.5, "legacy": 29.5}
+PARAMS = {
+    "initial_block_subsidy_btc": 50.0,
+    "subsidy_halving_interval_blocks": 210_000.0,
+    "hashes_per_unit_difficulty": 2.0**32,
+    "asic_efficiency_best_j_per_th": EFF["best"],
+    "asic_efficiency_reference_j_per_th": EFF["reference"],
+    "asic_efficiency_legacy_j_per_th": EFF["legacy"],
+}
+
+
+def test_break_even_history_starts_each_named_machine_when_it_was_available() -> None:
+    net = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2023-01-01", "2024-01-01"]),
+            "hashprice_usd_per_th_day": [0.06, 0.05],
+            "th_per_btc": [1e11, 1e11],
+        }
+    )
+    asic = pd.DataFrame(
+        [
+            mf.asic_row("Reference", 17.5, "2023-09-01"),
+            mf.asic_row("Legacy", 29.5, "2021-12-01"),
+        ]
+    )
+    cbeci = pd.DataFrame(
+        {
+            "miner": ["Antminer S19 Pro"],
+            "released": pd.to_datetime(["2020-05-01"]),
+            "efficiency_j_gh": [0.02955],
+            "quantity": [1],
+        }
+    )
+    frontier = network_at_frontier(net, machine_efficiencies(cbeci, asic))
+    out = break_even_history(frontier, {"reference": 17.5, "legacy": 29.5}, asic)
+    ref = out[out["series"] == "reference"]
+    assert ref["date"].tolist() == [pd.Timestamp("2024-01-01")]
+    # $0.05 per TH/s a day over 17.5 J/TH x 86,400 s / 3.6e6 = 0.42 kWh
+    assert ref["usd_per_kwh"].iloc[0] == pytest.approx(0.05 / 0.42)
+    frontier = out[out["series"] == "frontier"]
+    # best machine on 2024-01-01 is the reference one (17.5 < 29.5 < 29.55)
+    assert frontier["usd_per_kwh"].iloc[1] == pytest.approx(0.05 / 0.42)
+    assert frontier["usd_per_kwh"].iloc[0] == pytest.approx(0.06 / (29.5 * 0.024))
+
+
+def test_yearly_frontier_keeps_full_years_from_the_first_asked_for() -> None:
+    # the best machine's break-even price every fortnight, 0.30 $/kWh in 2020, 0.20 in 2021
+    # and 0.10 in 2022 (to May only); another series is left out
+    dates = pd.Series(pd.date_range("2020-01-01", "2022-05-31", freq="14D"))
+    level = {2020: 0.30, 2021: 0.20, 2022: 0.10}
+    history = pd.concat(
+        [
+            pd.DataFrame(
+                {"date": dates, "series": "frontier", "usd_per_kwh": dates.dt.year.map(level)}
+            ),
+            pd.DataFrame({"date": dates, "series": "legacy", "usd_per_kwh": 9.0}),
+        ],
+        ignore_index=True,
+    )
+    yearly = yearly_frontier(history, 2020)
+    assert yearly["year"].tolist() == [2020, 2021]
+    assert yearly["usd_per_kwh"].tolist() == pytest.approx([0.30, 0.20])
+    assert yearly_frontier(history, 2021)["year"].tolist() == [2021]
+
+
+def test_a_falling_break_even_price_supports_the_claim() -> None:
+    # three full years at 0.30, 0.20, 0.10 $/kWh: the trend is down, the last year below
+    # the first; the revenue series ends on the last date
+    dates = pd.Series(pd.date_range("2020-01-01", "2022-12-31", freq="7D"))
+    level = dates.dt.year.map({2020: 0.30, 2021: 0.20, 2022: 0.10})
+    net = pd.DataFrame(
+        {"date": dates, "frontier_be": level, "hashprice_usd_per_th_day": level * 0.42}
+    )
+    asic = pd.DataFrame([mf.asic_row("Reference", 17.5, "2021-06-01")])
+    result = assess_cheap_electricity(
+        network_at_frontier=net,
+        miners_revenue=pd.DataFrame({"date": dates}),
+        us_industrial_usd=pd.DataFrame(),
+        asic_models=asic,
+        named_efficiencies={"reference": 17.5},
+        first_full_asic_year=2020,
+        latest_break_even={"best": 0.2, "legacy": 0.05},
+    )
+    assert result.verdict is Verdict.SUPPORTED
+    assert result.value("first_year") == 2020 and result.value("last_year") == 2022
+    # log-linear trend through 0.3, 0.2, 0.1: slope of ln(v) on year, as a yearly change
+    slope = np.polyfit([2020, 2021, 2022], np.log([0.3, 0.2, 0.1]), 1)[0]
+    assert result.value("trend_per_year") == pytest.approx(100 * (np.exp(slope) - 1))
+    assert result.value("years_falling") == 2
+    # the reference machine's line starts in the month it was available
+    reference = result.tables["history"].query("series == 'reference'")
+    assert reference["date"].min() >= pd.Timestamp("2021-06-01")
+    # at 17.5 J/TH a TH/s uses 0.42 kWh a day, so its break-even price is the level itself
+    assert reference["usd_per_kwh"].iloc[-1] == pytest.approx(0.10)
+
+
+# ---- real data -------------------------------------------------------------------------
+
+
+def test_real_data_break_even_of_the_best_machine_fell(
+    real_tables: dict[str, pd.DataFrame],
+) -> None:
+    t = real_tables
+    result = mf.measured(assess_cheap_electricity, **t, **PARAMS)
+    assert result.verdict is Verdict.SUPPORTED
+    # the first full year after CBECI's first named ASIC (Antminer S3, July 2014)
+    assert result.value("first_year") == 2015
+    # recomputed by hand for one date: 1 January 2016, when the best machine in CBECI's
+    # list was the Antminer S7 (0.27336 J/GH = 273.36 J/TH): revenue / hashrate / energy
+    day = pd.Series([pd.Timestamp("2016-01-01")])
+    revenue = interpolate_at(day, t["miners_revenue"], "revenue_usd_per_day").iloc[0]
+    hashrate = interpolate_at(day, t["hashrate"], "hashrate_ths").iloc[0]
+    by_hand = revenue / hashrate / (273.36 * 86_400 / 3.6e6)
+    history = result.tables["history"]
+    frontier = history[history["series"] == "frontier"]
+    nearby = frontier[(frontier["date"] - day.iloc[0]).abs() <= pd.Timedelta(days=2)]
+    assert not nearby.empty
+    # the hashrate grid date is within two days, so allow the few percent a day moves it
+    assert nearby["usd_per_kwh"].iloc[0] == pytest.approx(by_hand, rel=0.05)
