@@ -134,10 +134,11 @@ def surge_spans(decomposition: pd.DataFrame) -> pd.DataFrame:
     return decomposition[rose]
 
 
-def _largest_price_share(eia: pd.DataFrame, late: pd.DataFrame) -> tuple[pd.Series, float | None]:
+def _largest_price_share(
+    eia_surges: pd.DataFrame, late_surges: pd.DataFrame, eia: pd.DataFrame
+) -> tuple[pd.Series, float | None]:
     """The EIA-window span with the largest price share (among surges, if any), and the
     largest price share of any surge in either window (None if there is none)."""
-    eia_surges, late_surges = surge_spans(eia), surge_spans(late)
     best_eia = row_at_max(eia_surges if not eia_surges.empty else eia, "price_share_pct")
     shares = [float(best_eia["price_share_pct"])] if not eia_surges.empty else []
     if not late_surges.empty:
@@ -169,8 +170,8 @@ def assess_energy_cost_surge(
     us_latest_row = cited_us_industrial(electricity_prices)
     us_latest = float(us_latest_row["usd_per_kwh_low"].iloc[0]) if len(us_latest_row) else None
     late = surge_decomposition(net, us, base_years, us_latest) if us_latest else eia.iloc[0:0]
-    best_eia, largest = _largest_price_share(eia, late)
     late_surges = surge_spans(late)
+    best_eia, largest = _largest_price_share(surge_spans(eia), late_surges, eia)
     changes = series_changes(electricity_prices)
     yearly = us.groupby(us["month"].dt.year)["usd_per_kwh"].mean()
     figures = FIGURES.fill(
