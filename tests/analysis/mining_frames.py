@@ -35,11 +35,24 @@ MEASURES: dict[str, Callable[..., Any]] = {
     for name, value in vars(module).items()
     if getattr(value, MEASURE_MARK, False) and value.__module__ == module.__name__
 }
+EFFICIENCIES = {"best": 12.8, "reference": 17.5, "legacy": 29.5}  # J/TH, as the parameters
 PARAMETERS: dict[str, float] = {
     "initial_block_subsidy_btc": 50.0,
     "subsidy_halving_interval_blocks": 210_000.0,
     "hashes_per_unit_difficulty": HASHES_PER_DIFFICULTY,
+    "asic_efficiency_best_j_per_th": EFFICIENCIES["best"],
+    "asic_efficiency_reference_j_per_th": EFFICIENCIES["reference"],
+    "asic_efficiency_legacy_j_per_th": EFFICIENCIES["legacy"],
+    "electricity_price_oldest_year": 2023.0,
 }
+# Hand calculation for the hand-made chain: a block takes 1e14 x 2^32 hashes
+# (429,496,729,600 TH) and earns 3.125 + 0.2 BTC, so a bitcoin takes 1.2917e11 TH.
+TH_PER_BTC = 1e14 * 2**32 / 1e12 / 3.325
+
+
+def kwh_per_btc(efficiency: float) -> float:
+    """Electricity (kWh) per bitcoin on the hand-made chain at ``efficiency`` J/TH."""
+    return TH_PER_BTC * efficiency / 3.6e6
 
 
 def measured(function: Callable[..., Any], **inputs: Any) -> Any:
@@ -148,3 +161,14 @@ def asic_row(
         "source_level": level,
         "normalisation": "n",
     }
+
+
+def asic_models() -> pd.DataFrame:
+    """One curated row per named efficiency (the best from a source rated high)."""
+    return pd.DataFrame(
+        [
+            asic_row("Best", EFFICIENCIES["best"], "2025-10-01", "high"),
+            asic_row("Reference", EFFICIENCIES["reference"], "2023-09-01"),
+            asic_row("Legacy", EFFICIENCIES["legacy"], "2021-12-01"),
+        ]
+    )

@@ -13,16 +13,6 @@ from analysis.mining_cost.efficiencies import network_at_frontier
 from analysis.result import Verdict
 from tests.analysis import mining_frames as mf
 
-EFF = {"best": 12.8, "reference": 17.5, "legacy": 29.5}
-PARAMS = {
-    "initial_block_subsidy_btc": 50.0,
-    "subsidy_halving_interval_blocks": 210_000.0,
-    "hashes_per_unit_difficulty": 2.0**32,
-    "asic_efficiency_best_j_per_th": EFF["best"],
-    "asic_efficiency_reference_j_per_th": EFF["reference"],
-    "asic_efficiency_legacy_j_per_th": EFF["legacy"],
-}
-
 
 def test_break_even_history_starts_each_named_machine_when_it_was_available() -> None:
     net = pd.DataFrame(
@@ -116,7 +106,7 @@ def test_real_data_break_even_of_the_best_machine_fell(
     real_tables: dict[str, pd.DataFrame],
 ) -> None:
     t = real_tables
-    result = mf.measured(assess_cheap_electricity, **t, **PARAMS)
+    result = mf.measured(assess_cheap_electricity, **t, **mf.PARAMETERS)
     assert result.verdict is Verdict.SUPPORTED
     # the first full year after CBECI's first named ASIC (Antminer S3, July 2014)
     assert result.value("first_year") == 2015

@@ -6,33 +6,6 @@ from analysis.result import Stated, Verdict
 from tests.analysis import mining_frames as mf
 
 STATED = {"threshold": Stated(100_000, "usd", "$100,000")}
-EFF = {"best": 12.8, "reference": 17.5, "legacy": 29.5}
-PARAMS = {
-    "initial_block_subsidy_btc": 50.0,
-    "subsidy_halving_interval_blocks": 210_000.0,
-    "hashes_per_unit_difficulty": mf.HASHES_PER_DIFFICULTY,
-    "asic_efficiency_best_j_per_th": EFF["best"],
-    "asic_efficiency_reference_j_per_th": EFF["reference"],
-    "asic_efficiency_legacy_j_per_th": EFF["legacy"],
-    "electricity_price_oldest_year": 2023.0,
-}
-# Hand calculation for the hand-made chain: a block takes 1e14 x 2^32 hashes
-# (429,496,729,600 TH) and earns 3.125 + 0.2 BTC, so a bitcoin takes 1.2917e11 TH.
-TH_PER_BTC = 1e14 * 2**32 / 1e12 / 3.325
-
-
-def _kwh(efficiency: float) -> float:
-    return TH_PER_BTC * efficiency / 3.6e6
-
-
-def _asic() -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            mf.asic_row("Best", EFF["best"], "2025-10-01", "high"),
-            mf.asic_row("Reference", EFF["reference"], "2023-09-01"),
-            mf.asic_row("Legacy", EFF["legacy"], "2021-12-01"),
-        ]
-    )
 
 
 def _estimates() -> pd.DataFrame:
@@ -62,20 +35,20 @@ def _assess_cost(prices: pd.DataFrame, asic: pd.DataFrame | None = None):  # typ
         electricity_prices=prices,
         mining_cost_estimates=_estimates(),
         cbeci_consumption=cbeci,
-        asic_models=_asic() if asic is None else asic,
+        asic_models=mf.asic_models() if asic is None else asic,
         cbeci_days_per_year=365.25,
         cbeci_overhead_factor=1.1,
         stated=STATED,
-        **PARAMS,
+        **mf.PARAMETERS,
         **extra,
     )
 
 
 def test_energy_per_bitcoin_is_worked_out_by_hand() -> None:
     result = _assess_cost(pd.DataFrame([mf.price_row("Anywhere", 0.05)]))
-    assert result.value("energy_best") == pytest.approx(_kwh(12.8))  # 459,280 kWh
-    assert result.value("energy_legacy") == pytest.approx(_kwh(29.5))
-    assert _kwh(12.8) == pytest.approx(459_280, rel=1e-4)
+    assert result.value("energy_best") == pytest.approx(mf.kwh_per_btc(12.8))  # 459,280 kWh
+    assert result.value("energy_legacy") == pytest.approx(mf.kwh_per_btc(29.5))
+    assert mf.kwh_per_btc(12.8) == pytest.approx(459_280, rel=1e-4)
 
 
 def test_supported_when_a_region_is_above_the_threshold_even_at_best_efficiency() -> None:
@@ -84,7 +57,7 @@ def test_supported_when_a_region_is_above_the_threshold_even_at_best_efficiency(
     result = _assess_cost(prices)
     assert result.verdict is Verdict.SUPPORTED
     assert result.value("regions_above_best") == 1
-    assert result.value("highest_cost_best") == pytest.approx(0.30 * _kwh(12.8))
+    assert result.value("highest_cost_best") == pytest.approx(0.30 * mf.kwh_per_btc(12.8))
     assert "Dear" in result.summary
 
 
@@ -99,13 +72,13 @@ def test_partly_supported_when_only_older_machines_cost_that_much() -> None:
 def test_a_better_machine_from_a_low_rated_source_is_reported_beside_the_verdict() -> None:
     # $0.23/kWh: 459,280 kWh x 0.23 = $105,634 at 12.8 J/TH, but at 10 J/TH (a low-rated row)
     # 358,813 kWh x 0.23 = $82,527, under the threshold
-    asic = pd.concat([_asic(), pd.DataFrame([mf.asic_row("Hydro", 10.0, None, "low")])])
+    asic = pd.concat([mf.asic_models(), pd.DataFrame([mf.asic_row("Hydro", 10.0, None, "low")])])
     result = _assess_cost(pd.DataFrame([mf.price_row("Dear", 0.23)]), asic)
     assert result.verdict is Verdict.SUPPORTED
     assert result.value("regions_above_best") == 1
     assert result.value("best_any_source_j_th") == 10.0
     assert result.value("regions_above_any_source") == 0
-    assert _kwh(10.0) * 0.23 == pytest.approx(82_527, rel=1e-4)
+    assert mf.kwh_per_btc(10.0) * 0.23 == pytest.approx(82_527, rel=1e-4)
 
 
 def test_contradicted_when_no_region_reaches_the_threshold() -> None:
@@ -136,10 +109,6 @@ def test_names_of_keeps_prose_free_of_digits() -> None:
 # ---- real data -------------------------------------------------------------------------
 
 
-def _params_real() -> dict[str, float]:
-    return {**PARAMS, "hashes_per_unit_difficulty": 2.0**32}
-
-
 def test_real_data_find_regions_above_the_threshold(
     real_tables: dict[str, pd.DataFrame],
 ) -> None:
@@ -151,7 +120,7 @@ def test_real_data_find_regions_above_the_threshold(
         cbeci_overhead_factor=1.1,
         stated=STATED,
         target_blocks_per_day=144.0,
-        **_params_real(),
+        **mf.PARAMETERS,
     )
     assert result.verdict is Verdict.SUPPORTED
     # Hawaii's 2023 industrial price (EIA, 35.28 cents) is the dearest: its cost at

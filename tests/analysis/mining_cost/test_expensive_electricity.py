@@ -5,40 +5,15 @@ from analysis.mining_cost.expensive_electricity import assess_expensive_electric
 from analysis.result import Verdict
 from tests.analysis import mining_frames as mf
 
-EFF = {"best": 12.8, "reference": 17.5, "legacy": 29.5}
-PARAMS = {
-    "initial_block_subsidy_btc": 50.0,
-    "subsidy_halving_interval_blocks": 210_000.0,
-    "hashes_per_unit_difficulty": mf.HASHES_PER_DIFFICULTY,
-    "asic_efficiency_best_j_per_th": EFF["best"],
-    "asic_efficiency_reference_j_per_th": EFF["reference"],
-    "asic_efficiency_legacy_j_per_th": EFF["legacy"],
-    "electricity_price_oldest_year": 2023.0,
-}
-# Hand calculation for the hand-made chain: a block takes 1e14 x 2^32 hashes
-# (429,496,729,600 TH) and earns 3.125 + 0.2 BTC, so a bitcoin takes 1.2917e11 TH.
-TH_PER_BTC = 1e14 * 2**32 / 1e12 / 3.325
-
-
-def _kwh(efficiency: float) -> float:
-    return TH_PER_BTC * efficiency / 3.6e6
-
-
-def _asic() -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            mf.asic_row("Best", EFF["best"], "2025-10-01", "high"),
-            mf.asic_row("Reference", EFF["reference"], "2023-09-01"),
-            mf.asic_row("Legacy", EFF["legacy"], "2021-12-01"),
-        ]
-    )
-
 
 def _assess_expensive(prices: pd.DataFrame):  # type: ignore[no-untyped-def]
     s = mf.series()
-    params = {k: v for k, v in PARAMS.items()}
     return mf.measured(
-        assess_expensive_electricity, **s, electricity_prices=prices, asic_models=_asic(), **params
+        assess_expensive_electricity,
+        **s,
+        electricity_prices=prices,
+        asic_models=mf.asic_models(),
+        **mf.PARAMETERS,
     )
 
 
@@ -47,7 +22,7 @@ def test_expensive_regions_lose_money_when_cost_exceeds_the_bitcoin_price() -> N
     world = mf.price_row("World, business average", 0.10, location="World", price_basis="business")
     dear = mf.price_row("Dear", 0.20)
     result = _assess_expensive(pd.DataFrame([world, dear]))
-    assert result.value("break_even_best") == pytest.approx(mf.PRICE / _kwh(12.8))
+    assert result.value("break_even_best") == pytest.approx(mf.PRICE / mf.kwh_per_btc(12.8))
     assert result.value("expensive_regions") == 1
     assert result.verdict is Verdict.SUPPORTED
     # at $0.12/kWh the best machine covers its power (0.12 < 0.131) but the reference one
@@ -85,13 +60,9 @@ def test_grid_axes_span_the_last_year_and_merge_near_equal_efficiencies() -> Non
 # ---- real data -------------------------------------------------------------------------
 
 
-def _params_real() -> dict[str, float]:
-    return {**PARAMS, "hashes_per_unit_difficulty": 2.0**32}
-
-
 def test_real_data_expensive_regions_lose_money(real_tables: dict[str, pd.DataFrame]) -> None:
     t = real_tables
-    result = mf.measured(assess_expensive_electricity, **t, **_params_real())
+    result = mf.measured(assess_expensive_electricity, **t, **mf.PARAMETERS)
     # the world business average is $0.148/kWh (GlobalPetrolPrices, March 2024)
     assert result.value("world_business_price") == pytest.approx(0.148)
     expensive = result.tables["expensive"]

@@ -11,16 +11,6 @@ from analysis.mining_cost.us_unviability import (
 from analysis.result import Verdict
 from tests.analysis import mining_frames as mf
 
-EFF = {"best": 12.8, "reference": 17.5, "legacy": 29.5}
-PARAMS = {
-    "initial_block_subsidy_btc": 50.0,
-    "subsidy_halving_interval_blocks": 210_000.0,
-    "hashes_per_unit_difficulty": 2.0**32,
-    "asic_efficiency_best_j_per_th": EFF["best"],
-    "asic_efficiency_reference_j_per_th": EFF["reference"],
-    "asic_efficiency_legacy_j_per_th": EFF["legacy"],
-}
-
 
 def test_rounding_half_unit_reads_the_written_precision() -> None:
     assert rounding_half_unit("0.09") == pytest.approx(0.005)
@@ -97,7 +87,7 @@ def test_real_data_us_margin_shrank_but_the_reference_test_is_within_rounding(
     real_tables: dict[str, pd.DataFrame],
 ) -> None:
     t = real_tables
-    result = mf.measured(assess_us_unviability, **t, **PARAMS)
+    result = mf.measured(assess_us_unviability, **t, **mf.PARAMETERS)
     latest = result.value("latest_ratio")
     lowest = result.value("lowest_earlier_ratio")
     assert latest is not None and lowest is not None and latest < lowest
