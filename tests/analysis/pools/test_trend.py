@@ -2,11 +2,11 @@ import pytest
 
 from analysis.pools.trend import assess_losing_distributed_nature, assess_progressive_concentration
 from analysis.result import Verdict
-from tests.analysis.pool_frames import GROUPS, RISE_AND_FALL, july_blocks
+from tests.analysis.pool_frames import RISE_AND_FALL, assessed, july_blocks
 
 
 def test_trend_past_its_peak_is_partly_supported() -> None:
-    result = assess_progressive_concentration(july_blocks(RISE_AND_FALL), GROUPS, 50.0, 1_800.0)
+    result = assessed(assess_progressive_concentration, july_blocks(RISE_AND_FALL))
     assert result.verdict is Verdict.PARTLY_SUPPORTED
     assert result.value("hhi_first") == pytest.approx(2_000)
     assert result.value("hhi_peak") == pytest.approx(4_400)
@@ -17,17 +17,17 @@ def test_trend_past_its_peak_is_partly_supported() -> None:
 
 def test_steady_rise_is_supported_and_a_fall_contradicted() -> None:
     rising = {2021: RISE_AND_FALL[2021], 2022: RISE_AND_FALL[2023], 2023: RISE_AND_FALL[2022]}
-    result = assess_progressive_concentration(july_blocks(rising), GROUPS, 50.0, 1_800.0)
+    result = assessed(assess_progressive_concentration, july_blocks(rising))
     assert result.verdict is Verdict.SUPPORTED
     # three points a year apart on 1 July: HHI 2,000, 2,800, 4,400 -> slope 1,200 a year
     assert result.value("hhi_slope") == pytest.approx(1_200, rel=1e-3)
     falling = {2021: RISE_AND_FALL[2022], 2022: RISE_AND_FALL[2021]}
     assert (
-        assess_progressive_concentration(july_blocks(falling), GROUPS, 50.0, 1_800.0).verdict
+        assessed(assess_progressive_concentration, july_blocks(falling)).verdict
         is Verdict.CONTRADICTED
     )
     assert (
-        assess_losing_distributed_nature(july_blocks(falling), GROUPS, 50.0).verdict
+        assessed(assess_losing_distributed_nature, july_blocks(falling)).verdict
         is Verdict.CONTRADICTED
     )
 
@@ -36,7 +36,7 @@ def test_fewer_equivalent_pools_is_partly_supported() -> None:
     # 2021: five equal pools (HHI 2,000: five equivalent pools); 2022: 60/20/20 (HHI 4,400,
     # 10,000 / 4,400 = 2.27); 2023: 40/20/20/20 (HHI 2,800, 3.57): fewer than in 2021, but up
     # from the 2022 low
-    result = assess_losing_distributed_nature(july_blocks(RISE_AND_FALL), GROUPS, 50.0)
+    result = assessed(assess_losing_distributed_nature, july_blocks(RISE_AND_FALL))
     assert result.verdict is Verdict.PARTLY_SUPPORTED
     assert result.value("effective_pools_first") == pytest.approx(5.0)
     assert result.value("effective_pools_latest") == pytest.approx(10_000 / 2_800)

@@ -4,9 +4,13 @@ import pandas as pd
 import pytest
 
 from analysis.measures.pool_shares import utc_naive
-from analysis.pools.checks import checks_agreeing_later, count_in_window, published_checks
-from analysis.pools.scenarios import assess_few_pools_control
-from tests.analysis.pool_frames import GROUPS, july_blocks, published_row
+from analysis.pools.few_control import assess_few_pools_control
+from analysis.pools.published_checks import (
+    checks_agreeing_later,
+    count_in_window,
+    published_checks,
+)
+from tests.analysis.pool_frames import assessed, july_blocks, published_row
 
 
 def test_count_in_window_counts_the_last_blocks_before_the_end() -> None:
@@ -81,7 +85,7 @@ def test_a_later_reading_of_one_passage_is_not_counted_as_agreement() -> None:
     assert checks["reading"].tolist() == [1, 2, 1]
     assert checks["agrees"].tolist() == [False, True, True]
     assert checks_agreeing_later(checks) == 1
-    result = assess_few_pools_control(blocks, GROUPS, published, 50.0, 1_800.0)
+    result = assessed(assess_few_pools_control, blocks, pool_share_published=published)
     assert result.value("published_checks") == 2  # passages, not readings
     assert result.value("published_checks_agreeing") == 1  # only the other passage
     assert result.value("published_checks_refit") == 1
