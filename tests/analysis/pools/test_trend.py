@@ -1,6 +1,12 @@
+from datetime import date
+
 import pytest
 
-from analysis.pools.trend import assess_losing_distributed_nature, assess_progressive_concentration
+from analysis.pools.trend import (
+    assess_losing_distributed_nature,
+    assess_progressive_concentration,
+    pool_trend,
+)
 from analysis.result import Verdict
 from tests.analysis.pool_frames import RISE_AND_FALL, assessed, july_blocks
 
@@ -44,3 +50,18 @@ def test_fewer_equivalent_pools_is_partly_supported() -> None:
     assert result.value("nakamoto_first") == 3  # 20 + 20 + 20 > 50
     assert result.value("nakamoto_latest") == 2  # 40 + 20 > 50
     assert "partly reversed" in result.summary
+
+
+def test_the_trend_is_read_once_and_each_claim_leads_with_its_headline() -> None:
+    blocks = july_blocks(RISE_AND_FALL)
+    trend = assessed(pool_trend, blocks)
+    assert trend["first_block_date"] == date(2021, 7, 1).toordinal()
+    assert (trend["first_year"], trend["latest_year"]) == (2021, 2023)
+    # the quarters with blocks: the three Julys; the quarter of the closing January block is partial
+    assert trend["quarters"] == 3
+    assert trend["hhi_change"] == pytest.approx(2_800 - 2_000)
+    concentration = assessed(assess_progressive_concentration, blocks)
+    distributed = assessed(assess_losing_distributed_nature, blocks)
+    assert concentration.figures[0].name == "hhi_latest"
+    assert distributed.figures[0].name == "effective_pools_latest"
+    assert {f.name for f in concentration.figures} == {f.name for f in distributed.figures}
