@@ -92,9 +92,23 @@ def _windows(chain: _Chain, row: pd.Series) -> list[np.ndarray]:
         window = np.flatnonzero(chain.times >= day.to_datetime64())[:size]
         return [window] if len(window) == size else []
     if kind == "blocks before day":
-        ends = [(day + pd.Timedelta(hours=h)).to_datetime64() for h in range(0, 25)]
-        return [np.flatnonzero(chain.times < end)[-size:] for end in ends]
+        return _windows_before_day(chain, day, size)
     raise ValueError(f"unknown check kind {kind!r}")
+
+
+def _windows_before_day(chain: _Chain, day: pd.Timestamp, size: int) -> list[np.ndarray]:
+    """The last ``size`` blocks found before each hour of ``day`` (0:00 to the next 0:00): the
+    blocks found before the day, plus those of the day found before that hour."""
+    start = day.to_datetime64()
+    before = np.flatnonzero(chain.times < start)[-size:]
+    that_day = np.flatnonzero(
+        (chain.times >= start) & (chain.times < start + np.timedelta64(1, "D"))
+    )
+    windows = []
+    for hour in range(0, 25):
+        end = (day + pd.Timedelta(hours=hour)).to_datetime64()
+        windows.append(np.union1d(before, that_day[chain.times[that_day] < end])[-size:])
+    return windows
 
 
 def _check_window(chain: _Chain, slugs: set[str], row: pd.Series) -> tuple[float, float, float]:
