@@ -4,9 +4,13 @@ import pandas as pd
 import pytest
 
 from analysis.measures.pool_shares import utc_naive
-from analysis.pools.checks import checks_agreeing_later, count_in_window, published_checks
-from analysis.pools.scenarios import assess_few_pools_control
-from tests.analysis.pool_frames import GROUPS, july_blocks, published_row
+from analysis.pools.few_control import assess_few_pools_control
+from analysis.pools.published_checks import (
+    checks_agreeing_later,
+    count_in_window,
+    published_checks,
+)
+from tests.analysis.pool_frames import assessed, july_blocks, published_row
 
 
 def test_count_in_window_counts_the_last_blocks_before_the_end() -> None:
@@ -81,7 +85,7 @@ def test_a_later_reading_of_one_passage_is_not_counted_as_agreement() -> None:
     assert checks["reading"].tolist() == [1, 2, 1]
     assert checks["agrees"].tolist() == [False, True, True]
     assert checks_agreeing_later(checks) == 1
-    result = assess_few_pools_control(blocks, GROUPS, published, 50.0, 1_800.0)
+    result = assessed(assess_few_pools_control, blocks, pool_share_published=published)
     assert result.value("published_checks") == 2  # passages, not readings
     assert result.value("published_checks_agreeing") == 1  # only the other passage
     assert result.value("published_checks_refit") == 1
@@ -122,3 +126,37 @@ def test_march_2025_matches_mempool_space(real_tables: dict[str, pd.DataFrame]) 
     low = min(c for c, _ in counts) - max(u for _, u in counts)
     high = max(c for c, _ in counts) + max(u for _, u in counts)
     assert low <= 310 <= high
+
+
+def test_windows_before_each_hour_follow_height_when_clocks_disagree() -> None:
+    # block times need not rise with height: here the block at height 3 claims an earlier
+    # time than the one at height 2, and the day's first blocks come before the day's start
+    times = ["2024-05-31 23:00", "2024-06-01 05:00", "2024-06-01 02:00", "2024-06-01 09:00"]
+    blocks = pd.DataFrame(
+        {
+            "height": [1, 2, 3, 4],
+            "pool_slug": ["a", "b", "a", "unknown"],
+            "date": pd.to_datetime(times, utc=True),
+        }
+    )
+    row = published_row(
+        check_kind="blocks before day",
+        pool_slugs="a",
+        window_blocks=2,
+        window_date=pd.Timestamp("2024-06-01"),
+        blocks_published=1,
+    )
+    # by hand, the last two blocks by height found before each hour of 1 June:
+    # 0:00-2:00 only one block (too few), so the check has no value
+    assert math.isnan(published_checks(blocks, row)["computed_low"].iloc[0])
+    later = blocks.assign(date=blocks["date"] - pd.Timedelta(hours=1))  # height 1 at 22:00
+    later.loc[0, "date"] = pd.Timestamp("2024-05-31 21:00", tz="UTC")
+    extra = pd.DataFrame(
+        {"height": [0], "pool_slug": ["b"], "date": [pd.Timestamp("2024-05-31 20:00", tz="UTC")]}
+    )
+    chain = pd.concat([extra, later], ignore_index=True)
+    # before 1:00: heights 0, 1 (b, a): 1; before 2:00: heights 1, 3 (a, a): 2;
+    # before 5:00: heights 2, 3 (b, a): 1; before 9:00 and later: heights 3, 4 (a, unknown): 1
+    result = published_checks(chain, row).iloc[0]
+    assert (result["computed_low"], result["computed_high"]) == (1, 2)
+    assert result["unattributed"] == 1

@@ -1,18 +1,18 @@
 import pandas as pd
 import pytest
 
-from analysis.pools.scenarios import assess_few_pools_control, assess_industrial_operations
+from analysis.pools.few_control import assess_few_pools_control
 from analysis.result import Verdict
 from report.data.datasets import load_tables
 from report.ledger.compute import compute_entry
 from report.ledger.entry import Entry
 from report.pipeline import Project
-from tests.analysis.pool_frames import GROUPS, july_blocks, published_row
+from tests.analysis.pool_frames import assessed, july_blocks
 
 
 def test_few_pools_and_template_grouping() -> None:
     blocks = july_blocks({2021: {"big": 3, "proxy": 3, "x": 2, "y": 1, "z": 1}})
-    result = assess_few_pools_control(blocks, GROUPS, published_row().iloc[0:0], 50.0, 1_800.0)
+    result = assessed(assess_few_pools_control, blocks)
     assert result.verdict is Verdict.SUPPORTED
     assert result.value("nakamoto_latest") == 2  # 30 + 30 > 50
     assert result.value("nakamoto_grouped_latest") == 1  # big and proxy as one: 60 > 50
@@ -29,18 +29,12 @@ def test_few_pools_and_template_grouping() -> None:
 def test_five_pools_short_of_half_is_partly_supported() -> None:
     # twelve pools of one block each: the five largest hold 5/12 = 41.7%, not more than half
     blocks = july_blocks({2021: {f"p{i}": 1 for i in range(12)}})
-    result = assess_few_pools_control(blocks, GROUPS, published_row().iloc[0:0], 50.0, 1_800.0)
+    result = assessed(assess_few_pools_control, blocks)
     assert result.value("top5_latest") == pytest.approx(500 / 12)
     assert result.value("nakamoto_latest") == 7  # 7/12 = 58% is the first count past half
     assert result.value("hhi_latest") == pytest.approx(12 * (100 / 12) ** 2)
     assert result.verdict is Verdict.PARTLY_SUPPORTED
     assert " below " in result.summary
-
-
-def test_industrial_claim_says_what_would_settle_it() -> None:
-    result = assess_industrial_operations()
-    assert result.verdict is Verdict.NOT_CHECKABLE
-    assert "hashrate" in result.needs
 
 
 # --- Real data --------------------------------------------------------------------------
