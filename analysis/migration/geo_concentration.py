@@ -64,12 +64,16 @@ def bounded_concentration(shares: pd.DataFrame, residual: str) -> pd.DataFrame:
     ``top2_pct``, ``majority_groups`` (named groups needed to pass half), ``residual_pct``.
     """
     rows = []
-    for period, part in shares.groupby("period", sort=True, observed=True):
-        named = part[part["group"] != residual]
+    # which rows are the residual, found once for the whole table (string comparisons are slow)
+    marked = shares.assign(_residual=(shares["group"] == residual).to_numpy(bool, na_value=False))
+    for period, part in marked.groupby("period", sort=True, observed=True):
+        is_residual = part["_residual"].to_numpy()
+        named = part[~is_residual]
         s = named["share_pct"].astype("float64")
-        rest = float(part.loc[part["group"] == residual, "share_pct"].sum())
+        rest = float(part.loc[is_residual, "share_pct"].sum())
         leader = str(named["group"].iloc[int(s.to_numpy().argmax())]) if len(named) else None
         largest = top_n_share(s, 1)
+        low = hhi(s)
         try:
             majority: float = float(nakamoto_coefficient(s))
         except ValueError:  # the named groups alone never pass half
@@ -77,8 +81,8 @@ def bounded_concentration(shares: pd.DataFrame, residual: str) -> pd.DataFrame:
         rows.append(
             {
                 "period": period,
-                "hhi_low": hhi(s),
-                "hhi_high": hhi(s) + rest**2,
+                "hhi_low": low,
+                "hhi_high": low + rest**2,
                 "hhi_without_residual": hhi(100.0 * s / s.sum()) if s.sum() > 0 else float("nan"),
                 "largest_pct": largest,
                 "largest_group": leader,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.measures.pool_shares import pool_concentration
 from analysis.measures.template_sharing import grouped_blocks
 from analysis.migration.ban_shock import ordinal_of
 from analysis.migration.geo_concentration import MapConcentration
@@ -257,7 +258,7 @@ def assess_geo_vs_operational(
         merger_guidelines_hhi_high,
     )
     yearly = pool_index_by_year(blocks)
-    grouped = pool_index_by_year(grouped_blocks(blocks, pool_template_groups))
+    grouped = pool_concentration(grouped_blocks(blocks, pool_template_groups), "year")
     figures = mapped.named_in(
         GEO_VS_OPERATIONAL_FIGURES.fill(
             **pool_index_values(yearly),

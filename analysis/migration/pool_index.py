@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.measures.pool_shares import pool_concentration, pool_shares
+from analysis.measures.pool_shares import pool_concentration
 from analysis.migration.ban_shock import ordinal_of
 from analysis.migration.geo_concentration import (
     RESIDUAL_POOL,
@@ -53,8 +53,11 @@ def pool_index_by_year(blocks: pd.DataFrame) -> pd.DataFrame:
     many tiny pools, ``hhi_high`` with them all given to the largest pool. Also ``top2_pct``,
     ``nakamoto``, ``largest_pct`` and ``largest_group`` (a pool slug: untrusted text)."""
     table = pool_concentration(blocks, "year")
-    low = bounded_concentration(pool_shares_by_year(blocks), RESIDUAL_POOL).set_index("period")
-    shares = pool_shares(blocks, "year").drop_duplicates("period").set_index("period")
+    by_year = pool_shares_by_year(blocks)
+    low = bounded_concentration(by_year, RESIDUAL_POOL).set_index("period")
+    # the largest attributed pool of each year (shares are sorted by size, then by name)
+    named = by_year[by_year["group"] != RESIDUAL_POOL]
+    largest = named.drop_duplicates("period").set_index("period")["group"]
     periods = table["period"]
     return pd.DataFrame(
         {
@@ -65,7 +68,7 @@ def pool_index_by_year(blocks: pd.DataFrame) -> pd.DataFrame:
             "top2_pct": table["top2_pct"],
             "nakamoto": table["nakamoto"],
             "largest_pct": table["top1_pct"],
-            "largest_group": periods.map(shares["group"]),
+            "largest_group": periods.map(largest),
         }
     )
 

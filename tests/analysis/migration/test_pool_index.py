@@ -21,6 +21,15 @@ def test_pool_index_bounds_the_unattributed_blocks() -> None:
     assert row["nakamoto"] == 1
 
 
+def test_pool_index_largest_pool_is_a_named_pool_ties_broken_by_name() -> None:
+    # 2022: three unattributed blocks, one for b, one for a: the largest pool is a or b
+    # (20% each of all blocks, 50% of the attributed), and a comes first by name
+    row = pool_index_by_year(blocks(["unknown", "unknown", "unknown", "b", "a"])).iloc[-1]
+    assert row["largest_group"] == "a"
+    assert row["largest_pct"] == pytest.approx(50.0)
+    assert row["hhi"] == pytest.approx(2 * 50**2)
+
+
 def test_pool_index_values_read_first_last_and_peak_years() -> None:
     yearly = pool_index_by_year(blocks(["a", "a", "a", "b"]))
     values = pool_index_values(yearly)
