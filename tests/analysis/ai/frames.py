@@ -68,15 +68,17 @@ SYSTEMS = systems_table(
 )
 
 
-def arena_table(rows: list[tuple[str, str, float, str]], org: str = "org") -> pd.DataFrame:
-    """Rows of (date, key, rating, licence)."""
+def arena_table(
+    rows: list[tuple[str, str, float, str]], orgs: list[str] | None = None
+) -> pd.DataFrame:
+    """Rows of (date, key, rating, licence), with each row's organisation from ``orgs``."""
     return pd.DataFrame(
         {
             "key": [r[1] for r in rows],
             "model": [r[1].upper() for r in rows],
             "rating": [float(r[2]) for r in rows],
             "license": pd.array([r[3] for r in rows], dtype="string"),
-            "organization": [org] * len(rows),
+            "organization": pd.array(orgs or ["org"] * len(rows), dtype="string"),
             "date": [D(r[0]) for r in rows],
         }
     )

@@ -3,17 +3,15 @@ import pytest
 
 from analysis.ai.frontier import assess_frontier_corporate, assess_handful_of_giants
 from analysis.result import Verdict
-from tests.analysis.ai.frames import SYSTEMS, D, arena_measures, assess, epoch_measures
+from tests.analysis.ai.frames import SYSTEMS, D, arena_measures, arena_table, assess, epoch_measures
 
-ARENA = pd.DataFrame(
-    {
-        "key": ["a", "b", "c"],
-        "model": ["A", "B", "C"],
-        "rating": [1300.0, 1200.0, 1100.0],
-        "license": pd.array(["Proprietary", "MIT", "Proprietary"], dtype="string"),
-        "organization": pd.array(["Google", "DeepSeek", "Google"], dtype="string"),
-        "date": [D("2025-01-01")] * 3,
-    }
+ARENA = arena_table(
+    [
+        ("2025-01-01", "a", 1300, "Proprietary"),
+        ("2025-01-01", "b", 1200, "MIT"),
+        ("2025-01-01", "c", 1100, "Proprietary"),
+    ],
+    orgs=["Google", "DeepSeek", "Google"],
 )
 
 

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from analysis.ai.gap import assess_gap_narrowing
-from analysis.result import Verdict
+from analysis.result import Assessment, Verdict
 from tests.analysis.ai.frames import (
     D,
     arena_measures,
@@ -16,7 +16,7 @@ _arena, _bench = arena_table, bench_table
 LAGS = {"epoch_open_lag_months": 12.0, "epoch_eci_open_lag_months": 3.0}
 
 
-def _gap(arena: pd.DataFrame, bench: pd.DataFrame):  # type: ignore[no-untyped-def]
+def _gap(arena: pd.DataFrame, bench: pd.DataFrame) -> Assessment:
     return assess(assess_gap_narrowing, arena_measures(arena), bench_measures(bench), LAGS)
 
 

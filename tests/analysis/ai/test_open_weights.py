@@ -5,8 +5,8 @@ from analysis.ai.open_weights import assess_open_counterforce, assess_open_trend
 from analysis.result import Verdict
 from tests.analysis.ai.frames import (
     SYSTEMS,
-    D,
     arena_measures,
+    arena_table,
     assess,
     epoch_measures,
     systems_table,
@@ -50,15 +50,13 @@ def test_open_trend_falling_everywhere_is_contradicted() -> None:
 
 
 def test_open_counterforce_rank() -> None:
-    arena = pd.DataFrame(
-        {
-            "key": ["a", "b", "c"],
-            "model": ["A", "B", "C"],
-            "rating": [1300.0, 1250.0, 1200.0],
-            "license": pd.array(["Proprietary", "Proprietary", "MIT"], dtype="string"),
-            "organization": pd.array(["x", "y", "z"], dtype="string"),
-            "date": [D("2025-01-01")] * 3,
-        }
+    arena = arena_table(
+        [
+            ("2025-01-01", "a", 1300, "Proprietary"),
+            ("2025-01-01", "b", 1250, "Proprietary"),
+            ("2025-01-01", "c", 1200, "MIT"),
+        ],
+        orgs=["x", "y", "z"],
     )
     unrecorded = systems_table([("2023-06-01", "Lab", "Industry", None, None, False)])
     systems = pd.concat([SYSTEMS, unrecorded], ignore_index=True)
