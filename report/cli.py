@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "build": "build",
     "claims": "claims",
     "datasets": "datasets",
+    "notebook": "notebook",
 }
 
 

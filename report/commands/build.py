@@ -20,13 +20,29 @@ from report.commands.options import mirror_option, output_option, quiet_option, 
 @output_option
 @quiet_option
 @click.option("--timestamp", is_flag=True, help="Stamp the build time (makes a new version).")
-def command(mirror: Path | None, output: Path | None, quiet: bool, timestamp: bool) -> int:
+@click.option(
+    "--engine",
+    type=click.Choice(["default", "quarto"]),
+    default="default",
+    show_default=True,
+    help="quarto also renders report.quarto.html and report.quarto.pdf with the quarto command.",
+)
+def command(
+    mirror: Path | None, output: Path | None, quiet: bool, timestamp: bool, engine: str
+) -> int:
     """Build one version."""
     from report.progress import progress_for
     from report.versions.build import build
 
     settings = settings_from(mirror, output, quiet, timestamp)
-    result = build(settings, progress_for(settings.quiet))
+    if engine == "quarto":
+        from report.quarto.engine import build_with_quarto
+
+        result, written = build_with_quarto(settings, progress_for(settings.quiet))
+        for path in written:
+            click.echo(f"quarto wrote {path}")
+    else:
+        result = build(settings, progress_for(settings.quiet))
     state = "reused" if result.reused else "built"
     click.echo(f"{state} version {result.version}: {result.folder}")
     return 0
