@@ -146,11 +146,16 @@ def hydro_surplus(entry: Entry) -> alt.TopLevelMixin | None:
                 title=None,
                 scale=alt.Scale(domain=["Generation", "Demand"], range=[PALETTE[0], ACCENT]),
             ),
-            tooltip=["country:N", "year:Q", "series:N", alt.Tooltip("twh:Q", format=".2f")],
+            tooltip=[
+                alt.Tooltip("country:N", title="Country"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("series:N", title="Series"),
+                alt.Tooltip("twh:Q", title="Electricity (TWh)", format=".2f"),
+            ],
         )
         .properties(width=WIDTH // 2 - 20, height=260)
         .facet(column=alt.Column("country:N", title=None), spacing=24)
-        .resolve_scale(y="independent")
+        .resolve_scale(y="shared")  # the two panels are compared side by side
     )
     return titled(
         chart,
@@ -182,7 +187,7 @@ def ban_shock(entry: Entry) -> alt.TopLevelMixin | None:
     rule = alt.Chart(rule_data).mark_rule(color=ACCENT, strokeDash=[6, 4]).encode(x="date:T")
     text = (
         alt.Chart(rule_data)
-        .mark_text(align="left", dx=4, dy=-120, color=MUTED, fontSize=11)
+        .mark_text(align="left", dx=4, dy=-120, color=MUTED, fontSize=13)
         .encode(x="date:T", text="label:N")
     )
     chart = alt.layer(line, rule, text).properties(width=WIDTH, height=300)

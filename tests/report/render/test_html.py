@@ -128,7 +128,7 @@ def test_chart_specs_cannot_end_their_script_element() -> None:
 def test_hostile_text_from_data_is_escaped(
     project: Project, hostile_ledger: Ledger, info: BuildInfo
 ) -> None:
-    context = report_context(project.article.title, hostile_ledger, info, {})
+    context = report_context(project.article, hostile_ledger, info, {})
     html = render_html(context, project.settings.templates_dir)
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html

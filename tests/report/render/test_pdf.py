@@ -66,7 +66,7 @@ def test_the_pdf_carries_no_date_and_only_pinned_fonts(rendered: Path) -> None:
 def test_hostile_text_is_shown_as_text(
     project: Project, hostile_ledger: Ledger, info: BuildInfo, tmp_path: Path
 ) -> None:
-    context = report_context(project.article.title, hostile_ledger, info, {})
+    context = report_context(project.article, hostile_ledger, info, {})
     pdf = compile_pdf(render_typst(context, project.settings.templates_dir), tmp_path)
     (tmp_path / "hostile.pdf").write_bytes(pdf)
     text = pdf_text(tmp_path / "hostile.pdf")
