@@ -18,6 +18,8 @@ _YEARS = alt.Axis(format="%Y", tickCount="year", labelFlush=False)
 def country_shares(entry: Entry) -> alt.TopLevelMixin | None:
     """Cambridge's monthly shares of the leading countries as lines; later published
     geographic estimates as points, marked as a separate source."""
+    from report.render.charts.style import end_labels  # kept out of the shared import block
+
     shares = entry.assessment.tables.get("shares")
     later = entry.assessment.tables.get("later")
     if shares is None or shares.empty:
@@ -40,7 +42,8 @@ def country_shares(entry: Entry) -> alt.TopLevelMixin | None:
             y=y,
             color=colour,
             tooltip=["date:T", "country:N", alt.Tooltip("share_pct:Q", format=".2f")],
-        )
+        ),
+        end_labels(lines, "date", "share_pct", "country", colour),
     ]
     if later is not None and not later.empty:
         layers.append(
@@ -139,7 +142,9 @@ def hydro_surplus(entry: Entry) -> alt.TopLevelMixin | None:
         alt.Chart(long)
         .mark_line()
         .encode(
-            x=alt.X("year:Q", title=None, axis=alt.Axis(format="d")),
+            x=alt.X(
+                "year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=10, labelOverlap=True)
+            ),
             y=alt.Y("twh:Q", title="TWh"),
             color=alt.Color(
                 "series:N",
