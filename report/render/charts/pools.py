@@ -31,11 +31,12 @@ def _band_labels(data: pd.DataFrame) -> alt.Chart:
     last = data[data["period"] == data["period"].max()].sort_values("order")
     last = last.assign(mid=last["share_pct"].cumsum() - last["share_pct"] / 2)
     last = last[last["share_pct"] >= _LABEL_FROM_PCT]
-    return (
+    labels: alt.Chart = (
         alt.Chart(last)
         .mark_text(align="left", dx=6, fontSize=13, color="#1d2733")
         .encode(x="period:T", y="mid:Q", text="pool:N")
     )
+    return labels
 
 
 def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:

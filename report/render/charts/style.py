@@ -135,11 +135,12 @@ def end_labels(
     """A text label at the last point of each series, in the series' colour: a legend
     the eye does not have to travel to."""
     last = frame.sort_values(x).groupby(series, sort=False).tail(1)
-    return (
+    labels: alt.Chart = (
         alt.Chart(last)
         .mark_text(align="left", dx=5, fontSize=TEXT_SIZE, fontWeight="bold")
         .encode(x=f"{x}:{x_type}", y=f"{y}:Q", text=f"{series}:N", color=colour)
     )
+    return labels
 
 
 # Words for the column names charts use, for tooltips that name no title of their own.
@@ -199,16 +200,16 @@ def human_tooltips(spec: object) -> object:
         return [human_tooltips(v) for v in spec]
     if not isinstance(spec, dict):
         return spec
-    out = {k: human_tooltips(v) for k, v in spec.items() if k != "datasets"}
-    if "datasets" in spec:
-        out["datasets"] = spec["datasets"]
-    tooltip = (
-        out.get("encoding", {}).get("tooltip") if isinstance(out.get("encoding"), dict) else None
-    )
-    if isinstance(tooltip, list):
-        out["encoding"] = {**out["encoding"], "tooltip": [_tooltip_item(t) for t in tooltip]}
-    elif isinstance(tooltip, dict):
-        out["encoding"] = {**out["encoding"], "tooltip": _tooltip_item(tooltip)}
+    out: dict[str, object] = {
+        k: v if k == "datasets" else human_tooltips(v) for k, v in spec.items()
+    }
+    encoding = out.get("encoding")
+    if isinstance(encoding, dict):
+        tooltip = encoding.get("tooltip")
+        if isinstance(tooltip, list):
+            out["encoding"] = {**encoding, "tooltip": [_tooltip_item(t) for t in tooltip]}
+        elif isinstance(tooltip, dict):
+            out["encoding"] = {**encoding, "tooltip": _tooltip_item(tooltip)}
     return out
 
 
