@@ -191,7 +191,7 @@ UNIT_NAMES = {
 
 # What a reader needs beside a bare number whose unit the number itself does not show.
 PLAIN_UNITS = {
-    "hhi": "on the 0 to 10,000 concentration index (HHI)",
+    "hhi": "on a concentration index from 0 to 10,000",
     "elo": "Arena rating points",
 }
 
