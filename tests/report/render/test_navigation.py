@@ -3,6 +3,7 @@ back to the summary, folded figure tables and sources, and the search and filter
 
 from __future__ import annotations
 
+import base64
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -97,7 +98,10 @@ def test_the_filter_and_search_are_hidden_until_the_script_shows_them(page: str)
 def test_each_chart_offers_its_data_as_an_inline_csv(page: str, rendered: Path) -> None:
     links = re.findall(r'<a class="download" href="([^"]+)" download="([^"]+)"', page)
     assert len(links) == len(list((rendered / "charts").glob("*.svg")))
-    assert all(href.startswith("data:text/csv;charset=utf-8,") for href, _ in links)
+    prefix = "data:text/csv;charset=utf-8;base64,"
+    assert all(href.startswith(prefix) for href, _ in links)
+    first = base64.b64decode(links[0][0][len(prefix) :]).decode("utf-8")
+    assert first.count("\n") > 3 and "," in first.splitlines()[0]  # a header and rows
 
 
 def test_chart_source_lines_name_publishers_not_mirrors(page: str) -> None:
