@@ -27,6 +27,25 @@
     if (tally) { tally.hidden = true; }
   }
 
+  // Mark the contents entry of the section in view (the sidebar of wide screens).
+  if ("IntersectionObserver" in window) {
+    var links = {};
+    document.querySelectorAll("nav.contents a[href^='#']").forEach(function (a) {
+      links[a.getAttribute("href").slice(1)] = a;
+    });
+    var observer = new IntersectionObserver(function (seen) {
+      seen.forEach(function (entry) {
+        var link = links[entry.target.id];
+        if (!link || !entry.isIntersecting) { return; }
+        Object.keys(links).forEach(function (id) { links[id].removeAttribute("aria-current"); });
+        link.setAttribute("aria-current", "location");
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    document.querySelectorAll("#summary, article.claim, #data, #reproduce").forEach(function (node) {
+      observer.observe(node);
+    });
+  }
+
   var search = document.querySelector(".search");
   var box = document.getElementById("search-box");
   var results = document.getElementById("search-results");

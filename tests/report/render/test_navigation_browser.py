@@ -56,6 +56,10 @@ def test_the_contents_stay_in_view_on_a_desktop(browser: Browser, rendered: Path
     page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)")
     box = page.locator("nav.contents").bounding_box()
     assert box is not None and box["y"] <= 1 and box["height"] > 300
+    page.evaluate("document.getElementById('claim-pools-few-control').scrollIntoView()")
+    page.wait_for_function(
+        "document.querySelector('nav.contents a[aria-current]')?.hash === '#claim-pools-few-control'"
+    )
     page.close()
 
 
