@@ -11,9 +11,15 @@ from report.commands.options import mirror_option, output_option, quiet_option, 
 
 @click.command(
     "build",
+    short_help="Compute every claim and write the HTML and PDF report.",
     help=(
-        "Compute every claim and write output/<version>/ (reuses an identical version).\n\n"
-        "Example: python -m report build --quiet"
+        "Compute every claim and write output/<version>/: report.html, report.pdf, "
+        "appendix.pdf, claims.json and manifest.json. A version that already exists is "
+        "reused.\n\n"
+        "Examples:\n\n"
+        "\b\n"
+        "  python -m report build\n"
+        "  python -m report build --mirror ../shared/data --quiet"
     ),
 )
 @mirror_option
@@ -31,18 +37,25 @@ def command(
     mirror: Path | None, output: Path | None, quiet: bool, timestamp: bool, engine: str
 ) -> int:
     """Build one version."""
-    from report.progress import progress_for
+    from report.commands.tally import tally_line
+    from report.progress import close_progress, progress_for
     from report.versions.build import build
 
     settings = settings_from(mirror, output, quiet, timestamp)
-    if engine == "quarto":
-        from report.quarto.engine import build_with_quarto
+    progress = progress_for(settings.quiet)
+    written: list[Path] = []
+    try:
+        if engine == "quarto":
+            from report.quarto.engine import build_with_quarto
 
-        result, written = build_with_quarto(settings, progress_for(settings.quiet))
-        for path in written:
-            click.echo(f"quarto wrote {path}")
-    else:
-        result = build(settings, progress_for(settings.quiet))
-    state = "reused" if result.reused else "built"
-    click.echo(f"{state} version {result.version}: {result.folder}")
+            result, written = build_with_quarto(settings, progress)
+        else:
+            result = build(settings, progress)
+    finally:
+        close_progress(progress)
+    state = "reused existing" if result.reused else "built"
+    click.echo(f"{state} version {result.version}: {tally_line(result.folder / 'claims.json')}")
+    click.echo(f"report: {result.folder / 'report.html'}")
+    for path in written:
+        click.echo(f"quarto wrote {path}")
     return 0

@@ -20,6 +20,11 @@ class Article:
     text: str
     path: Path
     sha256: str
+    # Source details as declared in data/article.toml; empty when unknown, never guessed.
+    outlet: str = ""
+    author: str = ""
+    address: str = ""
+    published: str = ""  # ISO date
 
 
 def load_article(settings: Settings) -> Article:
@@ -52,4 +57,13 @@ def load_article(settings: Settings) -> Article:
             ],
             hint="the claim quotes were checked against the pinned text; re-check them before re-pinning",
         )
-    return Article(title=spec["title"], text=data.decode("utf-8"), path=path, sha256=actual)
+    return Article(
+        title=spec["title"],
+        text=data.decode("utf-8"),
+        path=path,
+        sha256=actual,
+        outlet=str(spec.get("outlet", "")),
+        author=str(spec.get("author", "")),
+        address=str(spec.get("address", "")),
+        published=str(spec.get("published", "")),
+    )

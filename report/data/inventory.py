@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.result import UNITS, Stated
+from report.data.quote_match import quote_mismatch
 from report.errors import ConfigError
 
 
@@ -82,7 +83,10 @@ def load_inventory(data_dir: Path, article: str) -> list[ClaimSpec]:
             seen.add(entry["id"])
             position = flat_article.find(_normalise(entry["quote"]))
             if position < 0:
-                raise ConfigError(f"{where}: the quote is not verbatim in the article")
+                message = quote_mismatch(
+                    f"{path}, claim {entry['id']!r}", entry["quote"], article, "the article"
+                )
+                raise ConfigError(message)
             claims.append(
                 ClaimSpec(
                     id=entry["id"],

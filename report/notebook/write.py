@@ -61,7 +61,7 @@ def write_notebook(
         raise ConfigError(f"no claim {claim_id!r}; the claims are: {', '.join(known)}")
     progress("computing the ledger")
     ledger = compute(_only(project, claim_id))
-    context = report_context(project.article.title, ledger, info, {})
+    context = report_context(project.article, ledger, info, {})
     notebook = notebook_of(context, ledger, settings.templates_dir, claim_id)
     progress(f"executing {len(notebook.cells)} cells on a Jupyter kernel")
     executed = execute(notebook, settings.project_root, timeout)

@@ -25,7 +25,7 @@ def build_with_quarto(
     project = open_project(settings)
     ledger = compute(project)
     charts: dict[str, ChartSVG | None] = {e.claim.id: chart_svg(e) for e in ledger.entries}
-    context = report_context(project.article.title, ledger, build_info(project), charts)
+    context = report_context(project.article, ledger, build_info(project), charts)
     qmd = qmd_text(context, ledger, charts, settings.templates_dir)
     progress("rendering with quarto")
     return result, render_with_quarto(qmd, result.folder)

@@ -144,9 +144,7 @@ def write_build(
     temporary = output_dir / f"{TEMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
     temporary.mkdir()
     try:
-        render_documents(
-            project.article.title, ledger, info, temporary, settings.templates_dir, progress
-        )
+        render_documents(project.article, ledger, info, temporary, settings.templates_dir, progress)
         document = manifest(
             info, template_hashes(settings.templates_dir), temporary, platform_name()
         )

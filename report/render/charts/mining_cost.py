@@ -152,7 +152,7 @@ def sensitivity(entry: Entry) -> alt.TopLevelMixin | None:
         ],
     )
     middle = float(grid["break_even_usd_per_kwh"].median())
-    text = base.mark_text(fontSize=10).encode(
+    text = base.mark_text(fontSize=13).encode(
         text="value_label:N",
         color=alt.condition(
             alt.datum.break_even_usd_per_kwh > middle, alt.value("white"), alt.value(MUTED)

@@ -22,7 +22,7 @@ def test_the_notebook_has_each_claims_text_and_code(
 ) -> None:
     info = build_info(project)
     notebook = notebook_of(
-        report_context(project.article.title, ledger, info, {}), ledger, settings.templates_dir
+        report_context(project.article, ledger, info, {}), ledger, settings.templates_dir
     )
     assert notebook.metadata["claimcheck"]["version"] == info.version
     roles: dict[str, list[str]] = {}

@@ -16,7 +16,7 @@ from report.versions.build import build_info
 def test_every_claim_and_figure_is_in_the_qmd(
     ledger: Ledger, project: Project, settings: Settings
 ) -> None:
-    context = report_context(project.article.title, ledger, build_info(project), {})
+    context = report_context(project.article, ledger, build_info(project), {})
     qmd = qmd_text(context, ledger, {}, settings.templates_dir)
     assert qmd.startswith("---\ntitle: ")
     for entry in ledger.entries:
