@@ -25,7 +25,7 @@ RULE = MarginRule(
 )
 
 # Families whose claims all state their margin; the others are listed in MISSING below.
-FAMILIES_WITH_MARGINS: set[str] = set()
+FAMILIES_WITH_MARGINS = {"pools"}
 
 
 def _assessment(verdict: Verdict, margin: Margin | None, latest: float = 900.0) -> Assessment:
@@ -134,9 +134,6 @@ MISSING: frozenset[str] = frozenset(
         "mining-cost-energy-surge",
         "mining-cost-expensive-electricity",
         "mining-cost-us-unviable",
-        "pools-few-control",
-        "pools-losing-distributed-nature",
-        "pools-progressively-concentrated",
     }
 )
 
