@@ -24,7 +24,7 @@ from analysis.mining_cost.cross_checks import (
     published_values,
 )
 from analysis.mining_cost.electricity import US_INDUSTRIAL
-from analysis.result import Assessment, Figures, Stated, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Stated, Verdict
 
 KUCOIN_NOTE = (
     "The KuCoin report the article cites was not found, so this checks what the data say, "
@@ -128,7 +128,9 @@ LIMITS = (
     "are higher. The fleet's real mix of machines is not measured: published estimates "
     "and CBECI imply older fleets than the reference machine. Hashrate is itself "
     "blockchain.com's estimate from block times and difficulty; after the revenue series "
-    "ends, fees are the median since the last halving."
+    "ends, fees are the median since the last halving. The quote's cause, 'due to surging "
+    "energy costs', is checked as a claim of its own (the cost rose because of surging "
+    "energy costs); this one tests the level only."
 )
 NEEDS = (
     "Monthly industrial prices by state and country for the same months as the network "
@@ -182,16 +184,64 @@ def cost_values(
     }
 
 
-def _verdict(above: Mapping[str, pd.DataFrame]) -> tuple[Verdict, str]:
-    """The verdict and summary, with the regions over the line named (dearest first)."""
+_THRESHOLD_FLIP = FigureSpec("cost_flip", "Threshold at which the verdict flips", "usd")
+BEST_BELOW = MarginRule(
+    "stated_threshold",
+    _THRESHOLD_FLIP,
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "No longer supported if the threshold were {cost_flip} or more, the highest regional "
+    "cost with best-in-class machines.",
+)
+LEGACY_BELOW = MarginRule(
+    "stated_threshold",
+    _THRESHOLD_FLIP,
+    "above",
+    Verdict.CONTRADICTED,
+    "Contradicted if the threshold were {cost_flip} or more, the highest regional cost with "
+    "older-generation machines.",
+)
+BEST_ABOVE = MarginRule(
+    "stated_threshold",
+    _THRESHOLD_FLIP,
+    "below",
+    Verdict.SUPPORTED,
+    "Supported if the threshold were below {cost_flip}, the highest regional cost with "
+    "best-in-class machines.",
+)
+LEGACY_ABOVE = MarginRule(
+    "stated_threshold",
+    _THRESHOLD_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the threshold were below {cost_flip}, the highest regional cost "
+    "with older-generation machines.",
+)
+
+
+def _verdict(
+    above: Mapping[str, pd.DataFrame], regions: pd.DataFrame, threshold: float
+) -> tuple[Verdict, str, Margin | None]:
+    """The verdict and summary, with the regions over the line named (dearest first), and
+    the margin: the highest regional cost the threshold would have to pass to flip it."""
     ordered = {n: f.sort_values(f"cost_{n}_low", ascending=False) for n, f in above.items()}
+    best_high = float(regions["cost_best_low"].max()) if len(regions) else None
+    legacy_high = float(regions["cost_legacy_low"].max()) if len(regions) else None
     if not above["best"].empty:
         names = names_of(ordered["best"]["label"])
-        return Verdict.SUPPORTED, SUMMARY_SUPPORTED.replace("{best_names}", names)
+        summary = SUMMARY_SUPPORTED.replace("{best_names}", names)
+        return Verdict.SUPPORTED, summary, BEST_BELOW.at(best_high)
     if not above["legacy"].empty:
         names = names_of(ordered["legacy"]["label"])
-        return Verdict.PARTLY_SUPPORTED, SUMMARY_LEGACY_ONLY.replace("{legacy_names}", names)
-    return Verdict.CONTRADICTED, SUMMARY_CONTRADICTED
+        summary = SUMMARY_LEGACY_ONLY.replace("{legacy_names}", names)
+        nearer_best = (
+            best_high is not None
+            and legacy_high is not None
+            and (threshold - best_high < legacy_high - threshold)
+        )
+        margin = BEST_ABOVE.at(best_high) if nearer_best else LEGACY_BELOW.at(legacy_high)
+        return Verdict.PARTLY_SUPPORTED, summary, margin
+    return Verdict.CONTRADICTED, SUMMARY_CONTRADICTED, LEGACY_ABOVE.at(legacy_high)
 
 
 def assess_cost_above_threshold(
@@ -227,7 +277,7 @@ def assess_cost_above_threshold(
         **cbeci_values(cbeci, eff),
         **published_values(published),
     )
-    verdict, summary = _verdict(above)
+    verdict, summary, margin = _verdict(above, regions, threshold)
     return Assessment(
         verdict=verdict,
         summary=summary,
@@ -238,4 +288,5 @@ def assess_cost_above_threshold(
         citations=row_citations(miner_electricity_prices)
         + row_citations(efficiency_rows(asic_models, eff)),
         tables={"regions": regions, "published": published, "cbeci": cbeci},
+        margin=margin,
     )

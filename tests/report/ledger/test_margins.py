@@ -25,7 +25,7 @@ RULE = MarginRule(
 )
 
 # Families whose claims all state their margin; the others are listed in MISSING below.
-FAMILIES_WITH_MARGINS = {"pools"}
+FAMILIES_WITH_MARGINS = {"pools", "mining_cost"}
 
 
 def _assessment(verdict: Verdict, margin: Margin | None, latest: float = 900.0) -> Assessment:
@@ -129,11 +129,6 @@ MISSING: frozenset[str] = frozenset(
         "migration-hydro-paraguay-ethiopia",
         "migration-industrial-scale",
         "migration-political-vulnerability",
-        "mining-cost-above-100k",
-        "mining-cost-cheap-electricity",
-        "mining-cost-energy-surge",
-        "mining-cost-expensive-electricity",
-        "mining-cost-us-unviable",
     }
 )
 
