@@ -40,6 +40,13 @@ COST_FIGURES = Figures(
     ("regions_above_reference", "Regions above the threshold at the reference efficiency", "count"),
     ("regions_above_legacy", "Regions above the threshold with older-generation machines", "count"),
     ("regions_compared", "Regions with a cited current price", "count"),
+    ("rows_cited", "Cited price rows a miner could pay", "count"),
+    (
+        "rows_not_regions",
+        "Rows pricing no region (world average, survey of miners, a company's cost)",
+        "count",
+    ),
+    ("rows_superseded", "Older rows of a region priced more than once", "count"),
     (
         "best_any_source_j_th",
         "Most efficient machine in the curated table, sources of any rating",
@@ -102,7 +109,11 @@ METHOD = (
     "cited USD price an industrial user or miner pays (industrial and business averages, "
     "miners' tariffs and reported costs, from {electricity_price_oldest_year} on; taxes, "
     "household prices and prices in other currencies are left out; for a range, its low "
-    "end). Rule: supported if at least one region's cost exceeds {stated_threshold} at "
+    "end). Of {rows_cited} such rows, {rows_not_regions} price no region and are shown "
+    "but not counted, and {rows_superseded} are older rows of a region priced again later; "
+    "each region counts once, at its newest row, and each row is marked with its kind "
+    "(state, national or world average, tariff for miners, survey, company). Rule: "
+    "supported if at least one region's cost exceeds {stated_threshold} at "
     "best-in-class efficiency, the most efficient machine from a source rated above low; "
     "the most efficient row of any rating ({best_any_source_j_th}) still leaves "
     "{regions_above_any_source} regions above it. Partly supported if only with older-generation machines; contradicted if in "
@@ -262,7 +273,8 @@ def assess_cost_above_threshold(
 ) -> Assessment:
     """Whether one bitcoin's electricity costs more than the stated threshold in some region."""
     threshold = stated["threshold"].value
-    eff, regions = named_efficiencies, cost_by_region
+    eff, rows = named_efficiencies, cost_by_region
+    regions = rows[rows["counted"]]
     latest = network_income.iloc[-1]
     above = {n: regions[regions[f"cost_{n}_low"] > threshold] for n in eff}
     cbeci = cbeci_comparison(
@@ -272,6 +284,9 @@ def assess_cost_above_threshold(
     any_source = float(asic_models["efficiency_j_th"].min())
     figures = FIGURES.fill(
         **cost_values(latest, regions, above, eff, any_source, threshold),
+        rows_cited=len(rows),
+        rows_not_regions=int(rows["region"].isna().sum()),
+        rows_superseded=int((rows["region"].notna() & ~rows["counted"]).sum()),
         revenue_end=miners_revenue["date"].max().toordinal(),
         fee_per_block_assumed=assumed_fee_per_block,
         **cbeci_values(cbeci, eff),
@@ -287,6 +302,6 @@ def assess_cost_above_threshold(
         needs=NEEDS,
         citations=row_citations(miner_electricity_prices)
         + row_citations(efficiency_rows(asic_models, eff)),
-        tables={"regions": regions, "published": published, "cbeci": cbeci},
+        tables={"regions": rows, "published": published, "cbeci": cbeci},
         margin=margin,
     )

@@ -190,8 +190,8 @@ def assess_expensive_electricity(
     price = float(latest["price_usd"])
     world_row = electricity_prices[electricity_prices["location"] == "World"]
     world = float(world_row["usd_per_kwh_low"].iloc[0])
-    regions = cost_by_region
-    expensive = regions[(regions["usd_per_kwh_low"] > world) & (regions["location"] != "World")]
+    regions = cost_by_region[cost_by_region["counted"]]
+    expensive = regions[regions["usd_per_kwh_low"] > world]
     losing = {n: int((expensive[f"cost_{n}_low"] > price).sum()) for n in named_efficiencies}
     prices = expensive["usd_per_kwh_low"]
     year = break_even_over_year(network_income, named_efficiencies)

@@ -155,3 +155,41 @@ def test_real_data_find_regions_above_the_threshold(
     energies = result.tables["published"]
     us = energies[energies["label"] == "Bitnewsbot, United States all sectors"]
     assert us["implied_kwh_per_btc"].iloc[0] == pytest.approx(94_746 / 0.14)
+
+
+def test_real_data_count_regions_not_rows(real_tables: dict[str, pd.DataFrame]) -> None:
+    t = real_tables
+    result = mf.measured(
+        assess_cost_above_threshold,
+        **t,
+        cbeci_days_per_year=365.25,
+        cbeci_overhead_factor=1.1,
+        stated=STATED,
+        target_blocks_per_day=144.0,
+        **mf.PARAMETERS,
+    )
+    rows = result.tables["regions"]
+    counted = rows[rows["counted"]]
+    # counted another way: the distinct locations of the rows, less those pricing no region
+    # (the world average, the miners' survey, a company's cost), with the national US rows
+    # as one region
+    locations = set(rows["location"].astype(str)) - {
+        "World",
+        "Global (surveyed miners)",
+        "United States (TeraWulf)",
+    }
+    assert len(counted) == len(locations) == result.value("regions_compared")
+    assert (counted["location"] == "United States - New York").sum() == 1
+    assert (rows["location"] == "United States - New York").sum() == 3
+    assert result.value("rows_cited") == len(rows)
+    assert result.value("rows_not_regions") == 3
+    assert result.value("rows_superseded") == len(rows) - 3 - len(counted)
+    # the regions above the threshold at best-in-class, counted from the prices by hand
+    energy = result.value("energy_best")
+    assert energy is not None
+    by_hand = {
+        loc
+        for loc, p in zip(counted["location"], counted["usd_per_kwh_low"], strict=True)
+        if p * energy > 100_000
+    }
+    assert result.value("regions_above_best") == len(by_hand)
