@@ -12,6 +12,7 @@ from analysis.measures.energy import cause_shares, row_at_max, row_citations, se
 from analysis.mining_cost.electricity import US_INDUSTRIAL, cited_us_industrial
 from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
+EIA_END_MONTHS = 12  # the end of the comparison: the EIA series' last twelve months
 FIGURES = Figures(
     (
         "largest_price_share",
@@ -99,7 +100,7 @@ def surge_decomposition(
     """
     if end_price is None:
         last = us_price["month"].max()
-        first = last - pd.DateOffset(months=11)  # the first of the last twelve months
+        first = last - pd.DateOffset(months=EIA_END_MONTHS - 1)  # first of the last months
         end_energy = net.loc[
             (net["date"] >= first) & (net["date"] <= last + pd.offsets.MonthEnd(0)),
             "energy_frontier_kwh",

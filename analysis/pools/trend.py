@@ -64,7 +64,7 @@ FIGURES = Figures(
 ROSE_SUMMARY = (
     "Pool concentration rose from {first_year} to {latest_year}: the HHI from {hhi_first} "
     "to {hhi_latest}, the two largest pools' share from {top2_first} to {top2_latest}, "
-    "higher than from any of the {starts_compared} base years, on a quarterly trend of "
+    "higher than in each of the {starts_compared} base years, on a quarterly trend of "
     "{hhi_slope} a year (interval {hhi_slope_low} to {hhi_slope_high})."
 )
 PAST_PEAK_SUMMARY = (
@@ -83,14 +83,14 @@ NOT_ROSE_SUMMARY = (
 CONCENTRATION_METHOD = (
     "Pool shares of the attributed blocks per year and per quarter, from {first_year} to the "
     "latest complete year {latest_year}. The claim counts as supported when the HHI and the "
-    "two largest pools' share are both higher in the latest year than in the first and the "
-    "HHI and the two largest pools' share are above every earlier year (so above any base "
-    "year one might choose) and the confidence interval of the quarterly trend excludes no "
-    "trend; as contradicted when either is not above the first year; as partly supported "
-    "otherwise. The trend is the Theil-Sen slope (the median of the slopes between every "
+    "two largest pools' share in the latest year are above every earlier year (so above any "
+    "base year one might choose) and the confidence interval of the quarterly trend lies "
+    "wholly above no change; as contradicted when either is not above the first year; as "
+    "partly supported otherwise. The trend is the Theil-Sen slope (the median of the slopes between every "
     "pair of quarters, chosen because the ban year and the peak would pull a least-squares "
     "line) over {quarters} complete quarters: {hhi_slope} a year, with a confidence "
-    "interval from Kendall's S of {hhi_slope_low} to {hhi_slope_high}. Grouping the pools seen sharing a block template, the HHI went from "
+    "interval from Kendall's S of {hhi_slope_low} to {hhi_slope_high}. Grouping the pools "
+    "seen sharing a block template, the HHI went from "
     "{hhi_grouped_first} to {hhi_grouped_latest}. The highest yearly HHI is "
 )
 CONCENTRATION_LIMITS = (
