@@ -66,6 +66,7 @@ def test_ledger_holds_the_pool_claims(pool_entries: dict[str, Entry]) -> None:
         "pools-progressively-concentrated",
         "pools-losing-distributed-nature",
         "pools-industrial-operations",
+        "pools-thorn-attribution",
     }
     few = pool_entries["pools-few-control"].assessment
     assert few.verdict is Verdict.SUPPORTED
