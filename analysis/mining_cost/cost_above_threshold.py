@@ -24,7 +24,7 @@ from analysis.mining_cost.cross_checks import (
     published_values,
 )
 from analysis.mining_cost.electricity import US_INDUSTRIAL
-from analysis.result import Assessment, Figures, Stated, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Stated, Verdict
 
 KUCOIN_NOTE = (
     "The KuCoin report the article cites was not found, so this checks what the data say, "
@@ -40,6 +40,13 @@ COST_FIGURES = Figures(
     ("regions_above_reference", "Regions above the threshold at the reference efficiency", "count"),
     ("regions_above_legacy", "Regions above the threshold with older-generation machines", "count"),
     ("regions_compared", "Regions with a cited current price", "count"),
+    ("rows_cited", "Cited price rows a miner could pay", "count"),
+    (
+        "rows_not_regions",
+        "Rows pricing no region (world average, survey of miners, a company's cost)",
+        "count",
+    ),
+    ("rows_superseded", "Older rows of a region priced more than once", "count"),
     (
         "best_any_source_j_th",
         "Most efficient machine in the curated table, sources of any rating",
@@ -102,7 +109,11 @@ METHOD = (
     "cited USD price an industrial user or miner pays (industrial and business averages, "
     "miners' tariffs and reported costs, from {electricity_price_oldest_year} on; taxes, "
     "household prices and prices in other currencies are left out; for a range, its low "
-    "end). Rule: supported if at least one region's cost exceeds {stated_threshold} at "
+    "end). Of {rows_cited} such rows, {rows_not_regions} price no region and are shown "
+    "but not counted, and {rows_superseded} are older rows of a region priced again later; "
+    "each region counts once, at its newest row, and each row is marked with its kind "
+    "(state, national or world average, tariff for miners, survey, company). Rule: "
+    "supported if at least one region's cost exceeds {stated_threshold} at "
     "best-in-class efficiency, the most efficient machine from a source rated above low; "
     "the most efficient row of any rating ({best_any_source_j_th}) still leaves "
     "{regions_above_any_source} regions above it. Partly supported if only with older-generation machines; contradicted if in "
@@ -128,7 +139,9 @@ LIMITS = (
     "are higher. The fleet's real mix of machines is not measured: published estimates "
     "and CBECI imply older fleets than the reference machine. Hashrate is itself "
     "blockchain.com's estimate from block times and difficulty; after the revenue series "
-    "ends, fees are the median since the last halving."
+    "ends, fees are the median since the last halving. The quote's cause, 'due to surging "
+    "energy costs', is checked as a claim of its own (the cost rose because of surging "
+    "energy costs); this one tests the level only."
 )
 NEEDS = (
     "Monthly industrial prices by state and country for the same months as the network "
@@ -182,16 +195,64 @@ def cost_values(
     }
 
 
-def _verdict(above: Mapping[str, pd.DataFrame]) -> tuple[Verdict, str]:
-    """The verdict and summary, with the regions over the line named (dearest first)."""
+_THRESHOLD_FLIP = FigureSpec("cost_flip", "Threshold at which the verdict flips", "usd")
+BEST_BELOW = MarginRule(
+    "stated_threshold",
+    _THRESHOLD_FLIP,
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "No longer supported if the threshold were {cost_flip} or more, the highest regional "
+    "cost with best-in-class machines.",
+)
+LEGACY_BELOW = MarginRule(
+    "stated_threshold",
+    _THRESHOLD_FLIP,
+    "above",
+    Verdict.CONTRADICTED,
+    "Contradicted if the threshold were {cost_flip} or more, the highest regional cost with "
+    "older-generation machines.",
+)
+BEST_ABOVE = MarginRule(
+    "stated_threshold",
+    _THRESHOLD_FLIP,
+    "below",
+    Verdict.SUPPORTED,
+    "Supported if the threshold were below {cost_flip}, the highest regional cost with "
+    "best-in-class machines.",
+)
+LEGACY_ABOVE = MarginRule(
+    "stated_threshold",
+    _THRESHOLD_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the threshold were below {cost_flip}, the highest regional cost "
+    "with older-generation machines.",
+)
+
+
+def _verdict(
+    above: Mapping[str, pd.DataFrame], regions: pd.DataFrame, threshold: float
+) -> tuple[Verdict, str, Margin | None]:
+    """The verdict and summary, with the regions over the line named (dearest first), and
+    the margin: the highest regional cost the threshold would have to pass to flip it."""
     ordered = {n: f.sort_values(f"cost_{n}_low", ascending=False) for n, f in above.items()}
+    best_high = float(regions["cost_best_low"].max()) if len(regions) else None
+    legacy_high = float(regions["cost_legacy_low"].max()) if len(regions) else None
     if not above["best"].empty:
         names = names_of(ordered["best"]["label"])
-        return Verdict.SUPPORTED, SUMMARY_SUPPORTED.replace("{best_names}", names)
+        summary = SUMMARY_SUPPORTED.replace("{best_names}", names)
+        return Verdict.SUPPORTED, summary, BEST_BELOW.at(best_high)
     if not above["legacy"].empty:
         names = names_of(ordered["legacy"]["label"])
-        return Verdict.PARTLY_SUPPORTED, SUMMARY_LEGACY_ONLY.replace("{legacy_names}", names)
-    return Verdict.CONTRADICTED, SUMMARY_CONTRADICTED
+        summary = SUMMARY_LEGACY_ONLY.replace("{legacy_names}", names)
+        nearer_best = (
+            best_high is not None
+            and legacy_high is not None
+            and (threshold - best_high < legacy_high - threshold)
+        )
+        margin = BEST_ABOVE.at(best_high) if nearer_best else LEGACY_BELOW.at(legacy_high)
+        return Verdict.PARTLY_SUPPORTED, summary, margin
+    return Verdict.CONTRADICTED, SUMMARY_CONTRADICTED, LEGACY_ABOVE.at(legacy_high)
 
 
 def assess_cost_above_threshold(
@@ -212,7 +273,8 @@ def assess_cost_above_threshold(
 ) -> Assessment:
     """Whether one bitcoin's electricity costs more than the stated threshold in some region."""
     threshold = stated["threshold"].value
-    eff, regions = named_efficiencies, cost_by_region
+    eff, rows = named_efficiencies, cost_by_region
+    regions = rows[rows["counted"]]
     latest = network_income.iloc[-1]
     above = {n: regions[regions[f"cost_{n}_low"] > threshold] for n in eff}
     cbeci = cbeci_comparison(
@@ -222,12 +284,15 @@ def assess_cost_above_threshold(
     any_source = float(asic_models["efficiency_j_th"].min())
     figures = FIGURES.fill(
         **cost_values(latest, regions, above, eff, any_source, threshold),
+        rows_cited=len(rows),
+        rows_not_regions=int(rows["region"].isna().sum()),
+        rows_superseded=int((rows["region"].notna() & ~rows["counted"]).sum()),
         revenue_end=miners_revenue["date"].max().toordinal(),
         fee_per_block_assumed=assumed_fee_per_block,
         **cbeci_values(cbeci, eff),
         **published_values(published),
     )
-    verdict, summary = _verdict(above)
+    verdict, summary, margin = _verdict(above, regions, threshold)
     return Assessment(
         verdict=verdict,
         summary=summary,
@@ -237,5 +302,6 @@ def assess_cost_above_threshold(
         needs=NEEDS,
         citations=row_citations(miner_electricity_prices)
         + row_citations(efficiency_rows(asic_models, eff)),
-        tables={"regions": regions, "published": published, "cbeci": cbeci},
+        tables={"regions": rows, "published": published, "cbeci": cbeci},
+        margin=margin,
     )

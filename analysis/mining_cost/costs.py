@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.measures.energy import break_even_usd_per_kwh, regional_costs
+from analysis.mining_cost.regions import one_row_per_region
 from analysis.result import measure
 
 
@@ -18,9 +19,14 @@ def cost_by_region(
     named_efficiencies: dict[str, float],
 ) -> pd.DataFrame:
     """Electricity cost of one bitcoin on the latest network date, per cited miner price and
-    named efficiency (:func:`regional_costs`: ``cost_<name>_low`` and ``cost_<name>_high``)."""
+    named efficiency (:func:`regional_costs`: ``cost_<name>_low`` and ``cost_<name>_high``),
+    with each row's region and kind of source and whether it is the one row counted for its
+    region (:func:`one_row_per_region`)."""
     latest = network_income.iloc[-1]
-    return regional_costs(miner_electricity_prices, float(latest["th_per_btc"]), named_efficiencies)
+    costs = regional_costs(
+        miner_electricity_prices, float(latest["th_per_btc"]), named_efficiencies
+    )
+    return one_row_per_region(costs)
 
 
 @measure

@@ -10,8 +10,9 @@ import pandas as pd
 
 from analysis.measures.energy import cause_shares, row_at_max, row_citations, series_changes
 from analysis.mining_cost.electricity import US_INDUSTRIAL, cited_us_industrial
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
+EIA_END_MONTHS = 12  # the end of the comparison: the EIA series' last twelve months
 FIGURES = Figures(
     (
         "largest_price_share",
@@ -99,7 +100,7 @@ def surge_decomposition(
     """
     if end_price is None:
         last = us_price["month"].max()
-        first = last - pd.DateOffset(months=11)  # the first of the last twelve months
+        first = last - pd.DateOffset(months=EIA_END_MONTHS - 1)  # first of the last months
         end_energy = net.loc[
             (net["date"] >= first) & (net["date"] <= last + pd.offsets.MonthEnd(0)),
             "energy_frontier_kwh",
@@ -146,12 +147,38 @@ def _largest_price_share(
     return best_eia, max(shares) if shares else None
 
 
-def _verdict(largest: float | None, eia: pd.DataFrame, main_cause: float) -> tuple[Verdict, str]:
+_SHARE_FLIP = FigureSpec("share_flip", "Price share at which the verdict flips", "percent")
+MAIN_CAUSE_LOST = MarginRule(
+    "largest_price_share",
+    _SHARE_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the electricity price explained less than {share_flip} of the rise.",
+)
+MAIN_CAUSE_FOUND = MarginRule(
+    "largest_price_share",
+    _SHARE_FLIP,
+    "above",
+    Verdict.SUPPORTED,
+    "Supported if the electricity price explained at least {share_flip} of the rise.",
+)
+PRICE_ROSE = MarginRule(
+    "price_change_eia",
+    FigureSpec("price_flip", "Price change at which the verdict flips", "percent"),
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the US industrial price had risen by more than {price_flip}.",
+)
+
+
+def _verdict(
+    largest: float | None, eia: pd.DataFrame, main_cause: float
+) -> tuple[Verdict, str, Margin | None]:
     if largest is not None and largest >= main_cause:
-        return Verdict.SUPPORTED, SUMMARY_MAIN_CAUSE
+        return Verdict.SUPPORTED, SUMMARY_MAIN_CAUSE, MAIN_CAUSE_LOST.at(main_cause)
     if (eia["price_change_pct"] > 0).any():
-        return Verdict.PARTLY_SUPPORTED, SUMMARY_MINOR_CAUSE
-    return Verdict.CONTRADICTED, SUMMARY_NO_RISE
+        return Verdict.PARTLY_SUPPORTED, SUMMARY_MINOR_CAUSE, MAIN_CAUSE_FOUND.at(main_cause)
+    return Verdict.CONTRADICTED, SUMMARY_NO_RISE, PRICE_ROSE.at(0.0)
 
 
 def assess_energy_cost_surge(
@@ -188,7 +215,7 @@ def assess_energy_cost_surge(
         series_rising=int((changes["change_pct"] > 0).sum()) if len(changes) else 0,
         largest_regional_rise=changes["change_pct"].max() if len(changes) else None,
     )
-    verdict, summary = _verdict(largest, eia, main_cause_share_pct)
+    verdict, summary, margin = _verdict(largest, eia, main_cause_share_pct)
     cited = electricity_prices["series"].notna() | (electricity_prices["label"] == US_INDUSTRIAL)
     return Assessment(
         verdict=verdict,
@@ -199,4 +226,5 @@ def assess_energy_cost_surge(
         needs=NEEDS,
         citations=row_citations(electricity_prices[cited]),
         tables={"decomposition": eia.assign(window="EIA"), "late": late, "series": changes},
+        margin=margin,
     )

@@ -15,7 +15,7 @@ from analysis.measures.energy import (
     yearly_median,
 )
 from analysis.mining_cost.electricity import cited_us_industrial, us_state_prices
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 FIGURES = Figures(
     ("break_even_reference", "Break-even electricity price, reference machine", "usd_per_kwh"),
@@ -147,12 +147,48 @@ def margin_table(
     return pd.concat([yearly, latest], ignore_index=True)
 
 
-def _verdict(falling: bool, below: bool) -> Verdict:
+_PRICE_FLIP = FigureSpec(
+    "reference_flip", "Reference break-even price at which the verdict flips", "usd_per_kwh"
+)
+_RATIO_FLIP = FigureSpec("ratio_flip", "Latest margin at which the verdict flips", "ratio")
+
+
+def _price_rule(direction: str, flips_to: Verdict) -> MarginRule:
+    side = "below" if direction == "below" else "no longer below"
+    return MarginRule(
+        "break_even_reference",
+        _PRICE_FLIP,
+        "below" if direction == "below" else "above",
+        flips_to,
+        f"{flips_to.value.capitalize()} if the reference machine's break-even price were "
+        f"{side} {{reference_flip}}, the US industrial price less its rounding.",
+    )
+
+
+def _ratio_rule(direction: str, flips_to: Verdict) -> MarginRule:
+    side = "below" if direction == "below" else "no longer below"
+    return MarginRule(
+        "latest_ratio",
+        _RATIO_FLIP,
+        "below" if direction == "below" else "above",
+        flips_to,
+        f"{flips_to.value.capitalize()} if the latest margin were {side} {{ratio_flip}}, "
+        "the lowest yearly one.",
+    )
+
+
+def _verdict(
+    falling: bool, below: bool, price_line: float, lowest_ratio: float
+) -> tuple[Verdict, Margin | None]:
+    """Both tests, one or neither; the margin is on the test that would flip it (the price
+    test where either would)."""
     if falling and below:
-        return Verdict.SUPPORTED
-    if falling or below:
-        return Verdict.PARTLY_SUPPORTED
-    return Verdict.CONTRADICTED
+        return Verdict.SUPPORTED, _price_rule("above", Verdict.PARTLY_SUPPORTED).at(price_line)
+    if falling:
+        return Verdict.PARTLY_SUPPORTED, _price_rule("below", Verdict.SUPPORTED).at(price_line)
+    if below:
+        return Verdict.PARTLY_SUPPORTED, _ratio_rule("below", Verdict.SUPPORTED).at(lowest_ratio)
+    return Verdict.CONTRADICTED, _price_rule("below", Verdict.PARTLY_SUPPORTED).at(price_line)
 
 
 def assess_us_unviability(
@@ -172,7 +208,8 @@ def assess_us_unviability(
     states = us_state_prices(electricity_prices)
     lowest = row_at_min(ratios, "ratio")
     falling = latest_ratio < float(ratios["ratio"].min())
-    below = be["reference"] < us_latest - rounding_half_unit(str(us_row["price"].iloc[0]))
+    price_line = us_latest - rounding_half_unit(str(us_row["price"].iloc[0]))
+    below = be["reference"] < price_line
     figures = FIGURES.fill(
         break_even_reference=be["reference"],
         us_industrial_latest=us_latest,
@@ -191,8 +228,9 @@ def assess_us_unviability(
     )
     level = LEVEL_BELOW if below else LEVEL_WITHIN_ROUNDING
     trend = TREND_FALLING if falling else TREND_NOT_FALLING
+    verdict, margin = _verdict(falling, below, price_line, float(lowest["ratio"]))
     return Assessment(
-        verdict=_verdict(falling, below),
+        verdict=verdict,
         summary="On {latest_date} " + level + STATES + trend + KUCOIN_NOTE,
         figures=figures,
         method=METHOD,
@@ -204,4 +242,5 @@ def assess_us_unviability(
             "states": states,
             "margin": margin_table(ratios, latest["date"], latest_ratio),
         },
+        margin=margin,
     )

@@ -33,7 +33,7 @@ from analysis.pools.published_checks import (
     published_checks,
     published_citations,
 )
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 LEADING_POOLS_CHARTED = 8
 
@@ -108,7 +108,29 @@ LIMITS = (
     "blocks the table leaves unattributed in the same window. A pool "
     "is not a miner: its hashers can leave, and a pool does not own their machines. Pool tags "
     "can be written by anyone; {unattributed_latest} of the blocks carry no known tag. The "
-    "template observations are from a few days of stratum jobs and may not hold all year."
+    "template observations are from a few days of stratum jobs and may not hold all year. "
+    "The quote's 'creating potential single points of failure' is not tested: whether a "
+    "pool's failure or capture would stop or bend block production depends on how fast its "
+    "hashers move to other pools, which the block data do not show."
+)
+
+_TOP5_FLIP = FigureSpec(
+    "top5_flip", "Five largest pools' share at which the verdict flips", "percent"
+)
+MAJORITY_LOST = MarginRule(
+    "top5_latest",
+    _TOP5_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the five largest pools had found no more than {top5_flip} of the "
+    "attributed blocks.",
+)
+MAJORITY_PASSED = MarginRule(
+    "top5_latest",
+    _TOP5_FLIP,
+    "above",
+    Verdict.SUPPORTED,
+    "Supported if the five largest pools had found more than {top5_flip} of the attributed blocks.",
 )
 NEEDS = (
     "Records of the block templates each pool sent through the year, to know which pools "
@@ -135,8 +157,9 @@ def _attributed_in(yearly_pool_counts: pd.DataFrame, year: int) -> int:
 
 def _summary(
     top5_pct: float, hhi: float, checks: pd.DataFrame, majority: float, line: float
-) -> tuple[Verdict, str]:
-    """The verdict, and the summary naming the figures it rests on."""
+) -> tuple[Verdict, str, Margin | None]:
+    """The verdict, the summary naming the figures it rests on, and the margin: the five
+    largest pools' share crossing the majority line."""
     supported = top5_pct > majority
     summary = SUPPORTED_SUMMARY if supported else PARTLY_SUMMARY
     summary += (
@@ -147,7 +170,9 @@ def _summary(
     )
     if len(checks):
         summary += CHECKS_SUMMARY + (REFIT_SUMMARY if checks_agreeing_later(checks) else ".")
-    return (Verdict.SUPPORTED if supported else Verdict.PARTLY_SUPPORTED), summary
+    if supported:
+        return Verdict.SUPPORTED, summary, MAJORITY_LOST.at(majority)
+    return Verdict.PARTLY_SUPPORTED, summary, MAJORITY_PASSED.at(majority)
 
 
 def assess_few_pools_control(
@@ -189,7 +214,7 @@ def assess_few_pools_control(
         top2_latest_se=100.0
         * math.sqrt(p2 * (1.0 - p2) / _attributed_in(yearly_pool_counts, latest)),
     ) + check_figures(checks)
-    verdict, summary = _summary(
+    verdict, summary, margin = _summary(
         now["top5_pct"], now["hhi"], checks, majority_share_pct, merger_guidelines_hhi_high
     )
     passages = published_citations(pool_share_published[pool_share_published["check_kind"].notna()])
@@ -212,4 +237,5 @@ def assess_few_pools_control(
             "concentration_quarterly": quarterly_pool_concentration,
             "published_checks": checks,
         },
+        margin=margin,
     )

@@ -14,10 +14,21 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
-from analysis.measures.pool_shares import slope_per_year
+from analysis.measures.pool_shares import decimal_year
 from analysis.measures.template_sharing import template_citations
+from analysis.measures.trend_interval import theil_sen
+from analysis.pools.base_years import base_year_counts, base_years
 from analysis.pools.concentration_tables import SEPARATE, WITH_POSSIBLE, row_of, scenario, side_of
-from analysis.result import Assessment, Figure, Figures, Verdict, measure
+from analysis.result import (
+    Assessment,
+    Figure,
+    Figures,
+    FigureSpec,
+    Margin,
+    MarginRule,
+    Verdict,
+    measure,
+)
 
 FIGURES = Figures(
     ("hhi_first", "HHI in the first year", "hhi"),
@@ -25,8 +36,13 @@ FIGURES = Figures(
     ("hhi_change", "Change of the HHI, first to latest year", "hhi"),
     ("hhi_peak", "Highest yearly HHI", "hhi"),
     ("hhi_peak_year", "Year of the highest HHI", "year"),
-    ("hhi_slope", "Trend of the quarterly HHI, per year", "hhi"),
+    ("hhi_slope", "Trend of the quarterly HHI, per year (Theil-Sen)", "hhi"),
+    ("hhi_slope_low", "Lower end of the trend's confidence interval", "hhi"),
+    ("hhi_slope_high", "Upper end of the trend's confidence interval", "hhi"),
     ("hhi_slope_since_peak", "Trend of the quarterly HHI since the peak year, per year", "hhi"),
+    ("starts_compared", "Base years compared with the latest year", "count"),
+    ("starts_higher", "Base years below the latest in both HHI and top-two share", "count"),
+    ("starts_fewer", "Base years with more equivalent pools than the latest", "count"),
     ("top2_first", "Two largest pools' share in the first year", "percent"),
     ("top2_latest", "Two largest pools' share in the latest year", "percent"),
     ("top2_change", "Change of the two largest pools' share", "percentage_points"),
@@ -47,13 +63,17 @@ FIGURES = Figures(
 
 ROSE_SUMMARY = (
     "Pool concentration rose from {first_year} to {latest_year}: the HHI from {hhi_first} "
-    "to {hhi_latest}, the two largest pools' share from {top2_first} to {top2_latest}."
+    "to {hhi_latest}, the two largest pools' share from {top2_first} to {top2_latest}, "
+    "higher than in each of the {starts_compared} base years, on a quarterly trend of "
+    "{hhi_slope} a year (interval {hhi_slope_low} to {hhi_slope_high})."
 )
 PAST_PEAK_SUMMARY = (
     "Pool concentration is higher than in {first_year} but not rising steadily: the HHI went "
     "from {hhi_first} to a peak of {hhi_peak} in {hhi_peak_year} and eased to {hhi_latest} "
     "in {latest_year} (a trend of {hhi_slope_since_peak} a year since the peak). The two "
-    "largest pools' share went from {top2_first} to {top2_latest}."
+    "largest pools' share went from {top2_first} to {top2_latest}. Taking each year of the "
+    "data as the base, the latest year is more concentrated than {starts_higher} of the "
+    "{starts_compared} base years."
 )
 NOT_ROSE_SUMMARY = (
     "Pool concentration did not rise from {first_year} to {latest_year}: the HHI went from "
@@ -63,10 +83,14 @@ NOT_ROSE_SUMMARY = (
 CONCENTRATION_METHOD = (
     "Pool shares of the attributed blocks per year and per quarter, from {first_year} to the "
     "latest complete year {latest_year}. The claim counts as supported when the HHI and the "
-    "two largest pools' share are both higher in the latest year than in the first and the "
-    "HHI is at its highest; as partly supported when they are higher but past their peak. "
-    "Over {quarters} complete quarters the least-squares trend of the HHI is {hhi_slope} a "
-    "year. Grouping the pools seen sharing a block template, the HHI went from "
+    "two largest pools' share in the latest year are above every earlier year (so above any "
+    "base year one might choose) and the confidence interval of the quarterly trend lies "
+    "wholly above no change; as contradicted when either is not above the first year; as "
+    "partly supported otherwise. The trend is the Theil-Sen slope (the median of the slopes between every "
+    "pair of quarters, chosen because the ban year and the peak would pull a least-squares "
+    "line) over {quarters} complete quarters: {hhi_slope} a year, with a confidence "
+    "interval from Kendall's S of {hhi_slope_low} to {hhi_slope_high}. Grouping the pools "
+    "seen sharing a block template, the HHI went from "
     "{hhi_grouped_first} to {hhi_grouped_latest}. The highest yearly HHI is "
 )
 CONCENTRATION_LIMITS = (
@@ -75,7 +99,11 @@ CONCENTRATION_LIMITS = (
     "first-year HHI would be {hhi_first_max}. The template observations are recent; "
     "applying the grouping to earlier years assumes the pools shared templates then too, "
     "which no source shows. The snapshot starts on {first_block_date}, so the first year lacks "
-    "the blocks before that day and the longer history is not seen."
+    "the blocks before that day and the longer history is not seen. Quarters follow one "
+    "another, so the trend's interval, which treats them as independent, is too narrow "
+    "rather than too wide. The quote's cause, 'primarily due to the economic realities of "
+    "the industry', is not tested here: the block data show who found blocks, not why "
+    "(the cost of mining is checked in the mining-cost claims)."
 )
 CONCENTRATION_NEEDS = (
     "Pool attribution for the blocks before {first_year} (the companion table of earlier "
@@ -86,7 +114,8 @@ FEWER_SUMMARY = (
     "At the pool level, block production is spread over fewer pools than in {first_year}: "
     "the pool shares were equivalent to {effective_pools_first} equal pools then and "
     "{effective_pools_latest} in {latest_year}, and {nakamoto_latest} pools passed half the blocks against "
-    "{nakamoto_first}."
+    "{nakamoto_first}. Taking each year of the data as the base, {starts_fewer} of the "
+    "{starts_compared} base years had more equivalent pools than the latest."
 )
 REVERSED_SUMMARY = (
     " The fall stopped at {effective_pools_lowest} in {hhi_peak_year} and has partly "
@@ -104,6 +133,47 @@ DISTRIBUTED_METHOD = (
     "Fewer equivalent pools count as partly supporting the claim, since pools are one "
     "layer of mining only; as many or more contradict it."
 )
+
+_HHI_FLIP = FigureSpec("hhi_flip", "Latest-year HHI at which the verdict flips", "hhi")
+PEAK_LOST = MarginRule(
+    "hhi_latest",
+    _HHI_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the latest HHI were below {hhi_flip}, the highest earlier year's.",
+)
+FIRST_LOST = MarginRule(
+    "hhi_latest",
+    _HHI_FLIP,
+    "below",
+    Verdict.CONTRADICTED,
+    "Contradicted if the latest HHI were below {hhi_flip}, the first year's.",
+)
+FIRST_PASSED = MarginRule(
+    "hhi_latest",
+    _HHI_FLIP,
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the latest HHI were above {hhi_flip}, the first year's, with the "
+    "two largest pools' share above the first year's too.",
+)
+_POOLS_FLIP = FigureSpec("pools_flip", "Equivalent pools at which the verdict flips", "ratio")
+MORE_POOLS = MarginRule(
+    "effective_pools_latest",
+    _POOLS_FLIP,
+    "above",
+    Verdict.CONTRADICTED,
+    "Contradicted if the latest year's pools were equivalent to more than {pools_flip} equal "
+    "pools, the first year's.",
+)
+FEWER_POOLS = MarginRule(
+    "effective_pools_latest",
+    _POOLS_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the latest year's pools were equivalent to fewer than {pools_flip} "
+    "equal pools, the first year's.",
+)
 DISTRIBUTED_LIMITS = (
     "The article's claim is about mining as a whole. Pools coordinate the work of many "
     "independent hashers, who can and do switch pools, so a pool's share is not control of "
@@ -116,13 +186,22 @@ DISTRIBUTED_NEEDS = (
 )
 
 
+def _theil_sen_per_year(quarterly: pd.DataFrame) -> tuple[float, float, float]:
+    """Theil-Sen slope of the quarterly HHI per year, with its interval (NaN if too short)."""
+    if len(quarterly) < 3:
+        return float("nan"), float("nan"), float("nan")
+    trend = theil_sen(decimal_year(quarterly["period"]), quarterly["hhi"].to_numpy())
+    return trend.slope, trend.low, trend.high
+
+
 @measure
 def pool_trend(
     yearly_pool_scenarios: pd.DataFrame,
     quarterly_pool_concentration: pd.DataFrame,
     first_block_time: pd.Timestamp,
 ) -> Mapping[str, float]:
-    """The values of :data:`FIGURES`: first, peak and latest year, and the quarterly trend."""
+    """The values of :data:`FIGURES` (first, peak and latest year, the quarterly trend, the
+    other base years), and ``hhi_highest_earlier`` for the margins."""
     alone = scenario(yearly_pool_scenarios, SEPARATE)
     grouped = scenario(yearly_pool_scenarios, WITH_POSSIBLE)
     first, latest = int(alone["period"].min()), int(alone["period"].max())
@@ -130,14 +209,17 @@ def pool_trend(
     peak = alone.iloc[int(np.argmax(alone["hhi"].to_numpy()))]
     quarterly = quarterly_pool_concentration
     since_peak = quarterly[quarterly["period"].dt.year >= int(peak["period"])]
+    slope, low, high = _theil_sen_per_year(quarterly)
     values = {
         "hhi_first": start["hhi"],
         "hhi_latest": end["hhi"],
         "hhi_change": end["hhi"] - start["hhi"],
         "hhi_peak": peak["hhi"],
         "hhi_peak_year": peak["period"],
-        "hhi_slope": slope_per_year(quarterly["period"], quarterly["hhi"]),
-        "hhi_slope_since_peak": slope_per_year(since_peak["period"], since_peak["hhi"]),
+        "hhi_slope": slope,
+        "hhi_slope_low": low,
+        "hhi_slope_high": high,
+        "hhi_slope_since_peak": _theil_sen_per_year(since_peak)[0],
         "top2_first": start["top2_pct"],
         "top2_latest": end["top2_pct"],
         "top2_change": end["top2_pct"] - start["top2_pct"],
@@ -154,13 +236,15 @@ def pool_trend(
         "first_block_date": first_block_time.date().toordinal(),
         "latest_year": latest,
         "quarters": len(quarterly),
+        **base_year_counts(alone),
     }
     return MappingProxyType({name: float(value) for name, value in values.items()})
 
 
 def _figures(trend: Mapping[str, float], headline: str) -> tuple[Figure, ...]:
     """The trend's figures, the one called ``headline`` first."""
-    return tuple(sorted(FIGURES.fill(**trend), key=lambda f: f.name != headline))
+    declared = {name: trend[name] for name in FIGURES.names}
+    return tuple(sorted(FIGURES.fill(**declared), key=lambda f: f.name != headline))
 
 
 def _direction(first: float, latest: float) -> str:
@@ -170,13 +254,17 @@ def _direction(first: float, latest: float) -> str:
     return "fell" if latest < first else "stayed level"
 
 
-def _concentration_verdict(v: Mapping[str, float]) -> tuple[Verdict, str]:
+def _concentration_verdict(v: Mapping[str, float]) -> tuple[Verdict, str, Margin | None]:
+    """Supported when above every base year with a trend whose interval excludes none;
+    contradicted when not above the first year; partly otherwise. With the margin on the
+    latest HHI: the value it would have to cross to flip."""
     rose = v["hhi_latest"] > v["hhi_first"] and v["top2_latest"] > v["top2_first"]
-    if rose and v["hhi_latest"] >= v["hhi_peak"]:
-        return Verdict.SUPPORTED, ROSE_SUMMARY
+    above_every_base = v["starts_higher"] == v["starts_compared"]
+    if rose and above_every_base and v["hhi_slope_low"] > 0:
+        return Verdict.SUPPORTED, ROSE_SUMMARY, PEAK_LOST.at(v["hhi_highest_earlier"])
     if rose:
-        return Verdict.PARTLY_SUPPORTED, PAST_PEAK_SUMMARY
-    return Verdict.CONTRADICTED, NOT_ROSE_SUMMARY
+        return Verdict.PARTLY_SUPPORTED, PAST_PEAK_SUMMARY, FIRST_LOST.at(v["hhi_first"])
+    return Verdict.CONTRADICTED, NOT_ROSE_SUMMARY, FIRST_PASSED.at(v["hhi_first"])
 
 
 def assess_progressive_concentration(
@@ -188,7 +276,7 @@ def assess_progressive_concentration(
 ) -> Assessment:
     """Whether pool concentration has risen since 2021, and whether it kept rising."""
     v, line = pool_trend, merger_guidelines_hhi_high
-    verdict, summary = _concentration_verdict(v)
+    verdict, summary, margin = _concentration_verdict(v)
     summary += (
         " Counting the pools seen sharing a block template as one pool in every year, the HHI "
         + _direction(v["hhi_grouped_first"], v["hhi_grouped_latest"])
@@ -214,18 +302,23 @@ def assess_progressive_concentration(
         tables={
             "indices_quarterly": quarterly_pool_indices,
             "concentration_yearly": yearly_pool_scenarios,
+            "base_years": base_years(scenario(yearly_pool_scenarios, SEPARATE)),
         },
+        margin=margin,
     )
 
 
-def _distributed_summary(v: Mapping[str, float]) -> tuple[Verdict, str]:
-    if not v["effective_pools_latest"] < v["effective_pools_first"]:
-        return Verdict.CONTRADICTED, NOT_FEWER_SUMMARY
+def _distributed_summary(v: Mapping[str, float]) -> tuple[Verdict, str, Margin | None]:
+    first = v["effective_pools_first"]
+    if not v["effective_pools_latest"] < first:
+        return Verdict.CONTRADICTED, NOT_FEWER_SUMMARY, FEWER_POOLS.at(first)
     summary = FEWER_SUMMARY
     if v["hhi_peak_year"] < v["latest_year"]:
         summary += REVERSED_SUMMARY
-    return Verdict.PARTLY_SUPPORTED, summary + (
-        " Pools are not the miners behind them, so this is one layer only."
+    return (
+        Verdict.PARTLY_SUPPORTED,
+        summary + " Pools are not the miners behind them, so this is one layer only.",
+        MORE_POOLS.at(first),
     )
 
 
@@ -236,7 +329,7 @@ def assess_losing_distributed_nature(
     pool_template_groups: pd.DataFrame,
 ) -> Assessment:
     """Whether block production is spread over fewer pools than before (the pool layer only)."""
-    verdict, summary = _distributed_summary(pool_trend)
+    verdict, summary, margin = _distributed_summary(pool_trend)
     return Assessment(
         verdict=verdict,
         summary=summary,
@@ -248,5 +341,7 @@ def assess_losing_distributed_nature(
         tables={
             "indices_quarterly": quarterly_pool_indices,
             "concentration_yearly": yearly_pool_scenarios,
+            "base_years": base_years(scenario(yearly_pool_scenarios, SEPARATE)),
         },
+        margin=margin,
     )

@@ -45,6 +45,28 @@ def json_value(value: float | None, unit: str) -> float | int | str | None:
     return number
 
 
+def _margin_json(entry: Entry) -> dict[str, Any] | None:
+    """How close the verdict came (None when the claim has no margin)."""
+    margin = entry.assessment.margin
+    if margin is None:
+        return None
+    t = margin.threshold
+    return {
+        "deciding": margin.deciding,
+        "deciding_value": json_value(*entry.values().get(margin.deciding, (None, ""))),
+        "threshold": {
+            "name": t.name,
+            "label": t.label,
+            "value": json_value(t.value, t.unit),
+            "unit": t.unit,
+            "formatted": format_value(t.value, t.unit),
+        },
+        "direction": margin.direction,
+        "flips_to": margin.flips_to.value,
+        "sentence": fill(margin.sentence, entry.values()),
+    }
+
+
 def entry_json(entry: Entry) -> dict[str, Any]:
     """One claim as a JSON-ready dict."""
     a = entry.assessment
@@ -73,6 +95,7 @@ def entry_json(entry: Entry) -> dict[str, Any]:
         "method": fill(a.method, values),
         "limits": fill(a.limits, values),
         "needs": fill(a.needs, values),
+        "margin": _margin_json(entry),
         "assessed_by": entry.claim.assess,
         "inputs": list(entry.tables),
         "sources": list(entry.datasets),

@@ -92,6 +92,7 @@ class ClaimView:
     datasets: tuple[DatasetSpec, ...]
     citations: tuple[Citation, ...]
     parameters: tuple[Parameter, ...]
+    margin: Prose | None = None  # how close the verdict came, if the claim states it
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -197,6 +198,7 @@ def claim_view(
         datasets=tuple(datasets[d] for d in entry.datasets if d in datasets),
         citations=a.citations,
         parameters=entry.parameters,
+        margin=prose(a.margin.sentence, values) if a.margin is not None else None,
     )
 
 

@@ -10,7 +10,7 @@ from analysis.mining_cost.cheap_electricity import (
     yearly_frontier,
 )
 from analysis.mining_cost.efficiencies import network_at_frontier
-from analysis.result import Verdict
+from analysis.result import Assessment, Verdict
 from tests.analysis import mining_frames as mf
 
 
@@ -68,35 +68,76 @@ def test_yearly_frontier_keeps_full_years_from_the_first_asked_for() -> None:
     assert yearly_frontier(history, 2021)["year"].tolist() == [2021]
 
 
-def test_a_falling_break_even_price_supports_the_claim() -> None:
-    # three full years at 0.30, 0.20, 0.10 $/kWh: the trend is down, the last year below
-    # the first; the revenue series ends on the last date
-    dates = pd.Series(pd.date_range("2020-01-01", "2022-12-31", freq="7D"))
-    level = dates.dt.year.map({2020: 0.30, 2021: 0.20, 2022: 0.10})
+def _assessed(levels: dict[int, float]) -> Assessment:
+    """The claim on weekly break-even prices at one level a year; the revenue series ends
+    on the last date."""
+    dates = pd.Series(pd.date_range(f"{min(levels)}-01-01", f"{max(levels)}-12-31", freq="7D"))
+    level = dates.dt.year.map(levels)
     net = pd.DataFrame(
         {"date": dates, "frontier_be": level, "hashprice_usd_per_th_day": level * 0.42}
     )
-    asic = pd.DataFrame([mf.asic_row("Reference", 17.5, "2021-06-01")])
-    result = assess_cheap_electricity(
+    asic = pd.DataFrame([mf.asic_row("Reference", 17.5, f"{min(levels) + 1}-06-01")])
+    return assess_cheap_electricity(
         network_at_frontier=net,
         miners_revenue=pd.DataFrame({"date": dates}),
         us_industrial_usd=pd.DataFrame(),
         asic_models=asic,
         named_efficiencies={"reference": 17.5},
-        first_full_asic_year=2020,
+        first_full_asic_year=min(levels),
         latest_break_even={"best": 0.2, "legacy": 0.05},
     )
+
+
+def _pairwise_median(years: list[int], values: list[float]) -> float:
+    """The Theil-Sen slope of ln(values) counted by hand, as a yearly change in percent."""
+    logs = np.log(values)
+    slopes = [
+        (logs[j] - logs[i]) / (years[j] - years[i])
+        for i in range(len(years))
+        for j in range(i + 1, len(years))
+    ]
+    return float(100 * (np.exp(np.median(slopes)) - 1))
+
+
+def test_a_falling_break_even_price_supports_the_claim() -> None:
+    # three full years at 0.30, 0.20, 0.10 $/kWh: every pairwise slope is a fall, so with
+    # three points the interval (lowest to highest pairwise slope) is below no change
+    result = _assessed({2020: 0.30, 2021: 0.20, 2022: 0.10})
     assert result.verdict is Verdict.SUPPORTED
     assert result.value("first_year") == 2020 and result.value("last_year") == 2022
-    # log-linear trend through 0.3, 0.2, 0.1: slope of ln(v) on year, as a yearly change
-    slope = np.polyfit([2020, 2021, 2022], np.log([0.3, 0.2, 0.1]), 1)[0]
-    assert result.value("trend_per_year") == pytest.approx(100 * (np.exp(slope) - 1))
+    years, values = [2020, 2021, 2022], [0.3, 0.2, 0.1]
+    assert result.value("trend_per_year") == pytest.approx(_pairwise_median(years, values))
+    assert result.value("trend_high") == pytest.approx(100 * (0.2 / 0.3 - 1))  # mildest fall
+    assert result.value("trend_low") == pytest.approx(100 * (0.1 / 0.2 - 1))  # steepest
+    slope = np.polyfit(years, np.log(values), 1)[0]
+    assert result.value("trend_least_squares") == pytest.approx(100 * (np.exp(slope) - 1))
     assert result.value("years_falling") == 2
+    assert result.margin is not None and result.margin.threshold.value == 0.0
+    assert result.margin.deciding == "trend_high" and result.margin.direction == "above"
+    assert result.margin.flips_to is Verdict.PARTLY_SUPPORTED
     # the reference machine's line starts in the month it was available
     reference = result.tables["history"].query("series == 'reference'")
     assert reference["date"].min() >= pd.Timestamp("2021-06-01")
     # at 17.5 J/TH a TH/s uses 0.42 kWh a day, so its break-even price is the level itself
     assert reference["usd_per_kwh"].iloc[-1] == pytest.approx(0.10)
+
+
+def test_a_fall_whose_interval_crosses_no_change_is_partly_supported() -> None:
+    # last below first, but a rise in between: pairwise slopes of the logs run from a fall
+    # to a rise, so the interval's upper end is above zero: the margin's flip has happened
+    result = _assessed({2020: 0.30, 2021: 0.45, 2022: 0.20, 2023: 0.40, 2024: 0.25})
+    assert result.value("trend_high") > 0 > result.value("trend_low")
+    assert result.verdict is Verdict.PARTLY_SUPPORTED
+    assert result.margin is not None and result.margin.flips_to is Verdict.SUPPORTED
+    assert result.margin.direction == "below"
+
+
+def test_a_rising_break_even_price_contradicts_the_claim() -> None:
+    result = _assessed({2020: 0.10, 2021: 0.20, 2022: 0.30})
+    assert result.value("trend_low") > 0
+    assert result.verdict is Verdict.CONTRADICTED
+    assert result.margin is not None and result.margin.deciding == "trend_low"
+    assert result.margin.flips_to is Verdict.PARTLY_SUPPORTED
 
 
 # ---- real data -------------------------------------------------------------------------

@@ -59,6 +59,10 @@ def test_supported_when_a_region_is_above_the_threshold_even_at_best_efficiency(
     assert result.value("regions_above_best") == 1
     assert result.value("highest_cost_best") == pytest.approx(0.30 * mf.kwh_per_btc(12.8))
     assert "Dear" in result.summary
+    # the margin: the threshold would have to reach the dearest best-in-class cost
+    assert result.margin is not None and result.margin.deciding == "stated_threshold"
+    assert result.margin.threshold.value == pytest.approx(0.30 * mf.kwh_per_btc(12.8))
+    assert result.margin.flips_to is Verdict.PARTLY_SUPPORTED
 
 
 def test_partly_supported_when_only_older_machines_cost_that_much() -> None:
@@ -67,6 +71,17 @@ def test_partly_supported_when_only_older_machines_cost_that_much() -> None:
     assert result.verdict is Verdict.PARTLY_SUPPORTED
     assert result.value("regions_above_best") == 0
     assert result.value("regions_above_legacy") == 1
+    # $100,000 is $31,108 above the best-in-class cost and $58,775 below the older
+    # machines' cost: the nearer flip is to supported, if the threshold fell below $68,892
+    assert result.margin is not None and result.margin.flips_to is Verdict.SUPPORTED
+    assert result.margin.threshold.value == pytest.approx(0.15 * mf.kwh_per_btc(12.8))
+    # at $0.10/kWh older machines cost $105,851, $5,851 above the line, and the best
+    # $45,928, far below it: the nearer flip is then to contradicted
+    near_legacy = _assess_cost(pd.DataFrame([mf.price_row("Low", 0.10)]))
+    assert near_legacy.verdict is Verdict.PARTLY_SUPPORTED
+    assert near_legacy.margin is not None
+    assert near_legacy.margin.flips_to is Verdict.CONTRADICTED
+    assert near_legacy.margin.threshold.value == pytest.approx(0.10 * mf.kwh_per_btc(29.5))
 
 
 def test_a_better_machine_from_a_low_rated_source_is_reported_beside_the_verdict() -> None:
@@ -84,6 +99,8 @@ def test_a_better_machine_from_a_low_rated_source_is_reported_beside_the_verdict
 def test_contradicted_when_no_region_reaches_the_threshold() -> None:
     result = _assess_cost(pd.DataFrame([mf.price_row("Cheap", 0.05)]))
     assert result.verdict is Verdict.CONTRADICTED
+    assert result.margin is not None and result.margin.flips_to is Verdict.PARTLY_SUPPORTED
+    assert result.margin.threshold.value == pytest.approx(0.05 * mf.kwh_per_btc(29.5))
 
 
 def test_prices_that_are_not_a_miners_are_left_out() -> None:
@@ -138,3 +155,41 @@ def test_real_data_find_regions_above_the_threshold(
     energies = result.tables["published"]
     us = energies[energies["label"] == "Bitnewsbot, United States all sectors"]
     assert us["implied_kwh_per_btc"].iloc[0] == pytest.approx(94_746 / 0.14)
+
+
+def test_real_data_count_regions_not_rows(real_tables: dict[str, pd.DataFrame]) -> None:
+    t = real_tables
+    result = mf.measured(
+        assess_cost_above_threshold,
+        **t,
+        cbeci_days_per_year=365.25,
+        cbeci_overhead_factor=1.1,
+        stated=STATED,
+        target_blocks_per_day=144.0,
+        **mf.PARAMETERS,
+    )
+    rows = result.tables["regions"]
+    counted = rows[rows["counted"]]
+    # counted another way: the distinct locations of the rows, less those pricing no region
+    # (the world average, the miners' survey, a company's cost), with the national US rows
+    # as one region
+    locations = set(rows["location"].astype(str)) - {
+        "World",
+        "Global (surveyed miners)",
+        "United States (TeraWulf)",
+    }
+    assert len(counted) == len(locations) == result.value("regions_compared")
+    assert (counted["location"] == "United States - New York").sum() == 1
+    assert (rows["location"] == "United States - New York").sum() == 3
+    assert result.value("rows_cited") == len(rows)
+    assert result.value("rows_not_regions") == 3
+    assert result.value("rows_superseded") == len(rows) - 3 - len(counted)
+    # the regions above the threshold at best-in-class, counted from the prices by hand
+    energy = result.value("energy_best")
+    assert energy is not None
+    by_hand = {
+        loc
+        for loc, p in zip(counted["location"], counted["usd_per_kwh_low"], strict=True)
+        if p * energy > 100_000
+    }
+    assert result.value("regions_above_best") == len(by_hand)

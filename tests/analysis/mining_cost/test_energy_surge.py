@@ -98,3 +98,9 @@ def test_the_main_cause_threshold_is_what_decides(real_tables: dict[str, pd.Data
     share = _assess(real_tables, 50.0).value("largest_price_share")
     assert share is not None
     assert _assess(real_tables, share - 1).verdict is Verdict.SUPPORTED
+    # the margin names that threshold, and the verdict flips on crossing it
+    partly = _assess(real_tables, 50.0)
+    assert partly.margin is not None and partly.margin.threshold.value == 50.0
+    assert partly.margin.flips_to is Verdict.SUPPORTED
+    supported = _assess(real_tables, share - 1)
+    assert supported.margin is not None and supported.margin.flips_to is Verdict.PARTLY_SUPPORTED

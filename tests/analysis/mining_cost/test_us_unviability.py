@@ -74,10 +74,24 @@ def test_the_us_verdict_needs_a_record_low_margin_and_a_clear_loss() -> None:
     assert result.value("states_compared") == 2
     assert result.value("states_losing_legacy") == 2
     assert result.value("states_losing_reference") == 1
-    # within the rounding of the US price only one test holds
-    assert _unviability(0.087, 0.27).verdict is Verdict.PARTLY_SUPPORTED
+    # the margin: the price line is the US price less its rounding, 0.09 - 0.005
+    assert result.margin is not None and result.margin.threshold.value == pytest.approx(0.085)
+    assert result.margin.flips_to is Verdict.PARTLY_SUPPORTED
+    # within the rounding of the US price only one test holds, and the margin is that line
+    within = _unviability(0.087, 0.27)
+    assert within.verdict is Verdict.PARTLY_SUPPORTED
+    assert within.margin is not None and within.margin.flips_to is Verdict.SUPPORTED
+    assert within.margin.deciding == "break_even_reference"
+    assert within.margin.threshold.value == pytest.approx(0.085)
+    # below the line but not a record low margin: the margin is the lowest yearly ratio
+    not_low = _unviability(0.08, 0.45)
+    assert not_low.verdict is Verdict.PARTLY_SUPPORTED
+    assert not_low.margin is not None and not_low.margin.deciding == "latest_ratio"
+    assert not_low.margin.threshold.value == pytest.approx(4.0)
     # and neither, with a latest margin above every yearly one
-    assert _unviability(0.087, 0.45).verdict is Verdict.CONTRADICTED
+    neither = _unviability(0.087, 0.45)
+    assert neither.verdict is Verdict.CONTRADICTED
+    assert neither.margin is not None and neither.margin.flips_to is Verdict.PARTLY_SUPPORTED
 
 
 # ---- real data -------------------------------------------------------------------------

@@ -24,6 +24,8 @@ def test_few_pools_and_template_grouping() -> None:
     # separate pools 30, 30, 20, 10, 10 %: HHI 2,400, above the 1,800 line
     assert result.value("hhi_latest") == pytest.approx(2_400)
     assert " above " in result.summary
+    assert result.margin is not None and result.margin.threshold.value == 50.0
+    assert (result.margin.direction, result.margin.flips_to) == ("below", Verdict.PARTLY_SUPPORTED)
 
 
 def test_five_pools_short_of_half_is_partly_supported() -> None:
@@ -35,6 +37,13 @@ def test_five_pools_short_of_half_is_partly_supported() -> None:
     assert result.value("hhi_latest") == pytest.approx(12 * (100 / 12) ** 2)
     assert result.verdict is Verdict.PARTLY_SUPPORTED
     assert " below " in result.summary
+    assert result.margin is not None and result.margin.flips_to is Verdict.SUPPORTED
+    # six pools of two blocks: the five largest hold 10/12 = 83%, past the margin's 50%
+    flipped = assessed(
+        assess_few_pools_control, july_blocks({2021: {f"p{i}": 2 for i in range(6)}})
+    )
+    assert flipped.value("top5_latest") == pytest.approx(1_000 / 12)
+    assert flipped.verdict is Verdict.SUPPORTED
 
 
 # --- Real data --------------------------------------------------------------------------
@@ -57,6 +66,7 @@ def test_ledger_holds_the_pool_claims(pool_entries: dict[str, Entry]) -> None:
         "pools-progressively-concentrated",
         "pools-losing-distributed-nature",
         "pools-industrial-operations",
+        "pools-thorn-attribution",
     }
     few = pool_entries["pools-few-control"].assessment
     assert few.verdict is Verdict.SUPPORTED
