@@ -149,6 +149,16 @@ def test_real_data_break_even_of_the_best_machine_fell(
     t = real_tables
     result = mf.measured(assess_cheap_electricity, **t, **mf.PARAMETERS)
     assert result.verdict is Verdict.SUPPORTED
+    # the trend, counted again from the yearly medians: Theil-Sen as the median of pairwise
+    # slopes of the logs, least squares by numpy; supported only as the interval's upper end
+    # is below no change
+    yearly = result.tables["yearly"]
+    years, values = yearly["year"].tolist(), yearly["usd_per_kwh"].tolist()
+    assert result.value("trend_per_year") == pytest.approx(_pairwise_median(years, values))
+    slope = np.polyfit(years, np.log(values), 1)[0]
+    assert result.value("trend_least_squares") == pytest.approx(100 * (np.exp(slope) - 1))
+    high = result.value("trend_high")
+    assert high is not None and high < 0
     # the first full year after CBECI's first named ASIC (Antminer S3, July 2014)
     assert result.value("first_year") == 2015
     # recomputed by hand for one date: 1 January 2016, when the best machine in CBECI's

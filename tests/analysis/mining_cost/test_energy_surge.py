@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.mining_cost.energy_surge import (
+    _verdict,
     assess_energy_cost_surge,
     surge_decomposition,
     surge_spans,
@@ -104,3 +105,15 @@ def test_the_main_cause_threshold_is_what_decides(real_tables: dict[str, pd.Data
     assert partly.margin.flips_to is Verdict.SUPPORTED
     supported = _assess(real_tables, share - 1)
     assert supported.margin is not None and supported.margin.flips_to is Verdict.PARTLY_SUPPORTED
+
+
+def test_no_price_rise_contradicts_and_its_margin_is_a_rise() -> None:
+    # the rule's last branch, on a hand-made decomposition where the price fell from every base
+    falling = pd.DataFrame({"price_change_pct": [-5.0, -1.0]})
+    verdict, _, margin = _verdict(None, falling, 50.0)
+    assert verdict is Verdict.CONTRADICTED
+    assert margin is not None and margin.deciding == "price_change_eia"
+    assert margin.threshold.value == 0.0 and margin.flips_to is Verdict.PARTLY_SUPPORTED
+    rising = pd.DataFrame({"price_change_pct": [-5.0, 2.0]})
+    assert _verdict(10.0, rising, 50.0)[0] is Verdict.PARTLY_SUPPORTED
+    assert _verdict(60.0, rising, 50.0)[0] is Verdict.SUPPORTED

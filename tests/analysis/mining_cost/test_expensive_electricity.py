@@ -65,6 +65,12 @@ def test_no_region_losing_on_any_day_contradicts_the_claim() -> None:
     assert result.margin.threshold.value == pytest.approx(0.09)
 
 
+def test_no_region_dearer_than_the_world_average_is_not_checkable_without_a_margin() -> None:
+    result = _assess_expensive(pd.DataFrame([WORLD, mf.price_row("Cheap", 0.05)]))
+    assert result.value("expensive_regions") == 0
+    assert result.verdict is Verdict.NOT_CHECKABLE and result.margin is None
+
+
 def test_grid_axes_span_the_last_year_and_merge_near_equal_efficiencies() -> None:
     net = pd.DataFrame(
         {
