@@ -25,7 +25,7 @@ from typing import Any
 
 from report.errors import ReportError
 from report.publish.feed import FeedEntry, atom_feed
-from report.publish.pages import changes_page, index_page, with_review_state
+from report.publish.pages import Link, changes_page, index_page, with_review_state
 from report.publish.paths import SITE_MARKER, check_site_target
 from report.review.diff import VersionDiff, diff_versions
 from report.review.errors import ReviewError
@@ -126,7 +126,12 @@ def _write_version(
         page = with_review_state(version.html, states, _links("../../", diff is not None), forced)
         (temporary / "index.html").write_text(page, encoding="utf-8")
         if diff is not None and before is not None:
-            changes = changes_page(diff, f"../{before.id}/index.html", "index.html")
+            nav = [
+                Link("index.html", "This version's report"),
+                Link("../index.html", "Every version"),
+                Link("../../feed.xml", "Atom feed"),
+            ]
+            changes = changes_page(diff, f"../{before.id}/index.html", "index.html", nav)
             (temporary / "changes.html").write_text(changes, encoding="utf-8")
         review = {
             "version": version.id,
@@ -246,6 +251,7 @@ def _write_shared_pages(
             {
                 "id": vid,
                 "href": f"{vid}/index.html",
+                "folder": f"{vid}/",
                 "newest_data": version.newest_data() if version else "",
                 "tally": list(version.verdict_tally().items()) if version else [],
                 "figures_changed": sum(len(c.figures) for c in diff.changed()) if diff else 0,
