@@ -59,3 +59,24 @@ def test_site_files_are_served_with_their_types_and_caching(served: tuple[str, i
 def test_nothing_outside_the_site_is_served(served: tuple[str, int], path: str) -> None:
     status, _, body = _get(served, path)
     assert status == 404 and b"secret" not in body
+
+
+def test_a_change_under_a_watched_folder_rebuilds(tmp_path: Path) -> None:
+    watched = tmp_path / "templates"
+    watched.mkdir()
+    server = site_server(tmp_path, port=0)
+    stop = threading.Event()
+    calls: list[int] = []
+
+    def rebuild() -> None:
+        calls.append(1)
+        stop.set()
+
+    thread = threading.Thread(target=serve, args=(server, [watched], rebuild, stop), daemon=True)
+    thread.start()
+    for _ in range(100):  # until the watcher notices (it starts in its own time)
+        (watched / "page.html.j2").write_text(f"edit {_}", encoding="utf-8")
+        if stop.wait(0.3):
+            break
+    thread.join(timeout=10)
+    assert calls == [1]
