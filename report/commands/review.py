@@ -26,6 +26,7 @@ from report.commands.options import output_option, settings_from
 @output_option
 def command(version: str, export: Path | None, output: Path | None) -> int:
     """Show what awaits review."""
+    from report.review.errors import ReviewError
     from report.review.log import log_path, read_log
     from report.review.state import qa_csv, review_states
     from report.review.text import review_lines
@@ -35,7 +36,10 @@ def command(version: str, export: Path | None, output: Path | None) -> int:
     log = log_path(settings.project_root)
     if export is not None:
         entries = read_log(log)
-        export.write_text(qa_csv(entries), encoding="utf-8")
+        try:
+            export.write_text(qa_csv(entries), encoding="utf-8")
+        except OSError as error:
+            raise ReviewError(f"cannot write {export}: {error.strerror}") from error
         click.echo(f"wrote {len(entries)} sign-offs to {export}")
         return 0
     chosen = resolve(settings.output_dir, version)

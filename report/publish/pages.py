@@ -17,6 +17,7 @@ from markupsafe import Markup
 from report.render.format import format_value
 from report.render.html import html_environment
 from report.review.diff import VersionDiff, diff_document
+from report.review.errors import ReviewError
 from report.review.state import ClaimState
 from report.review.versions import Version
 from report.settings import PROJECT_ROOT
@@ -96,7 +97,12 @@ def write_diff_page(diff: VersionDiff, old: Version, new: Version, target: Path)
     base = target.resolve().parent
     old_href = Path(os.path.relpath(old.folder / "report.html", base)).as_posix()
     new_href = Path(os.path.relpath(new.folder / "report.html", base)).as_posix()
-    target.write_text(changes_page(diff, old_href, new_href), encoding="utf-8")
+    try:
+        target.write_text(changes_page(diff, old_href, new_href), encoding="utf-8")
+    except OSError as error:
+        raise ReviewError(
+            f"cannot write {target}: {error.strerror}", "name a file in an existing folder"
+        ) from error
 
 
 def index_page(title: str, rows: list[dict[str, Any]], templates_dir: Path | None = None) -> str:

@@ -9,6 +9,7 @@ edited entry, a removed or reordered line, or a broken last line is found and re
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
 import os
@@ -90,6 +91,8 @@ def read_log(log: Path) -> list[SignOff]:
         head_text = head.read_text(encoding="utf-8").split() if head.exists() else []
     except OSError as error:
         raise ReviewError(f"cannot read the review log {log}: {error}") from error
+    if not raw and not head_text:
+        return []  # created, never written (as the lock of a first sign-off leaves it)
     if raw and not raw.endswith(b"\n"):
         raise _broken(log, raw.count(b"\n") + 1, "the last line is incomplete")
     entries: list[SignOff] = []
@@ -103,7 +106,17 @@ def read_log(log: Path) -> list[SignOff]:
 
 
 def append(log: Path, signoffs: list[tuple[Fingerprint, str]], by: str, note: str) -> list[SignOff]:
-    """Append one sign-off per (fingerprint, version id) and return them."""
+    """Append one sign-off per (fingerprint, version id) and return them; one writer at a
+    time (an exclusive lock), so two editors cannot fork the chain."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("a", encoding="utf-8") as lock:  # the log itself is the lock
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _append_locked(log, signoffs, by, note)
+
+
+def _append_locked(
+    log: Path, signoffs: list[tuple[Fingerprint, str]], by: str, note: str
+) -> list[SignOff]:
     entries = read_log(log)
     prev = entries[-1].hash if entries else GENESIS
     at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
@@ -124,7 +137,6 @@ def append(log: Path, signoffs: list[tuple[Fingerprint, str]], by: str, note: st
         body["hash"] = prev = entry_hash(body)
         added.append(SignOff(**body))
         lines.append(json.dumps(body, ensure_ascii=False, sort_keys=True) + "\n")
-    log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("a", encoding="utf-8") as handle:
         handle.write("".join(lines))
     temporary = head_path(log).with_suffix(".head.tmp")
