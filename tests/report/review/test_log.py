@@ -81,3 +81,19 @@ def test_appending_to_a_broken_log_is_refused_and_writes_nothing(log: Path) -> N
 
 def test_no_log_yet_is_an_empty_log(tmp_path: Path) -> None:
     assert read_log(tmp_path / "log.jsonl") == []
+
+
+def test_editors_signing_off_at_once_keep_one_chain(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "log.jsonl"
+    threads = [
+        threading.Thread(target=append, args=(path, [(_fp(f"c{i}"), "v1")], f"editor {i}", ""))
+        for i in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    entries = read_log(path)
+    assert sorted(e.claim for e in entries) == sorted(f"c{i}" for i in range(8))
