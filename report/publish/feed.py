@@ -21,25 +21,26 @@ class FeedEntry:
 
 def atom_feed(title: str, entries: list[FeedEntry]) -> bytes:
     """The feed document, newest entry first (``entries`` in any order)."""
-    ET.register_namespace("", ATOM)
     ordered = sorted(entries, key=lambda e: (e.published, e.version), reverse=True)
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = FEED_ID
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{title}: versions"
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = (
+    # The namespace as a plain attribute: ET.register_namespace would change how every
+    # other ElementTree user in the process (the chart SVGs) writes its default namespace.
+    feed = ET.Element("feed", xmlns=ATOM)
+    ET.SubElement(feed, "id").text = FEED_ID
+    ET.SubElement(feed, "title").text = f"{title}: versions"
+    ET.SubElement(feed, "updated").text = (
         ordered[0].published if ordered else "1970-01-01T00:00:00Z"
     )
-    author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = "claimcheck-report"
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href="feed.xml")
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="versions/index.html")
+    author = ET.SubElement(feed, "author")
+    ET.SubElement(author, "name").text = "claimcheck-report"
+    ET.SubElement(feed, "link", rel="self", href="feed.xml")
+    ET.SubElement(feed, "link", rel="alternate", href="versions/index.html")
     for entry in ordered:
-        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(item, f"{{{ATOM}}}id").text = f"urn:claimcheck-report:version:{entry.version}"
-        ET.SubElement(item, f"{{{ATOM}}}title").text = f"Version {entry.version}"
-        ET.SubElement(item, f"{{{ATOM}}}updated").text = entry.published
-        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=entry.href)
-        ET.SubElement(item, f"{{{ATOM}}}summary", type="text").text = entry.summary
+        item = ET.SubElement(feed, "entry")
+        ET.SubElement(item, "id").text = f"urn:claimcheck-report:version:{entry.version}"
+        ET.SubElement(item, "title").text = f"Version {entry.version}"
+        ET.SubElement(item, "updated").text = entry.published
+        ET.SubElement(item, "link", rel="alternate", type="text/html", href=entry.href)
+        ET.SubElement(item, "summary", type="text").text = entry.summary
     ET.indent(feed)
     document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return document + b"\n"

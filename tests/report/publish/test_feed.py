@@ -41,3 +41,10 @@ def test_one_entry_per_version_newest_first_with_text_escaped() -> None:
     ]
     assert found[0].findtext("a:summary", namespaces=NS) == "a <b> & c"
     assert feed.findtext("a:updated", namespaces=NS) == "2026-12-01T10:00:00Z"
+
+
+def test_writing_the_feed_leaves_other_xml_namespaces_alone() -> None:
+    svg = ET.Element("{http://www.w3.org/2000/svg}svg")
+    before = ET.tostring(svg)
+    atom_feed("Report", [FeedEntry("aaaa0001", "2026-11-30T10:00:00Z", "v/", "s")])
+    assert ET.tostring(svg) == before  # the chart SVGs are written with ElementTree too
