@@ -12,9 +12,9 @@ from report.notebook.execute import execute, write_atomically
 from report.pipeline import Project, compute, open_project
 from report.progress import Progress, silent
 from report.render.context import report_context
+from report.review.versions import LATEST, resolve
 from report.settings import Settings
 from report.versions.build import build_info
-from report.versions.select import LATEST, find_version
 
 
 def notebook_name(claim_id: str | None) -> str:
@@ -48,7 +48,7 @@ def write_notebook(
     the version's files; returns its path. The version must be the one this checkout builds,
     since the notebook computes from this checkout's code and pinned data."""
     project = open_project(settings)
-    folder = find_version(settings.output_dir, version)
+    folder = resolve(settings.output_dir, version).folder
     info = build_info(project)
     if folder.name != info.version:
         raise ConfigError(

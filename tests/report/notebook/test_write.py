@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from report.errors import BuildError, ConfigError
+from report.errors import BuildError, ConfigError, ReportError
 from report.notebook import write as write_module
 from report.notebook.session import FIGURES_MIME
 from report.notebook.write import write_notebook
@@ -98,5 +98,5 @@ def test_a_foreign_version_or_unknown_claim_is_refused(
         write_notebook(notebook_settings, "abcdef")
     with pytest.raises(ConfigError, match="no claim 'no-such-claim'"):
         write_notebook(notebook_settings, claim_id="no-such-claim")
-    with pytest.raises(ConfigError, match="is not a version"):
+    with pytest.raises(ReportError, match="is not a version"):
         write_notebook(notebook_settings, "../../etc")
