@@ -21,6 +21,10 @@ COMMANDS: dict[str, str] = {
     "build": "build",
     "claims": "claims",
     "datasets": "datasets",
+    "pin": "pin",
+    "refresh": "refresh",
+    "snapshots": "snapshots",
+    "update": "update",
 }
 
 

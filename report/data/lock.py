@@ -167,3 +167,9 @@ def apply_lock(registry: Registry, lock: Lock) -> Registry:
 def locked_registry(data_dir: Path) -> Registry:
     """The registry of ``data_dir`` with the lock applied: what a build reads."""
     return apply_lock(load_registry(data_dir), load_lock(data_dir))
+
+
+def article_pin(data_dir: Path, declared: str) -> str:
+    """The article's sha256: the lock's when ``pin`` re-pinned it, else ``declared``."""
+    lock = load_lock(data_dir)
+    return lock.article.sha256 if lock.article is not None else declared
