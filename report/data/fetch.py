@@ -169,8 +169,8 @@ def _mismatch(dataset: DatasetSpec, spec: FileSpec, path: Path | str, actual: st
             )
         ],
         hint=(
-            "restore the original file, or if the new content is intended, re-pin it "
-            f"(python -m report pin PATH, or python -m report refresh {dataset.id})"
+            "restore the original file, or if the new content is intended, re-pin it with "
+            f"python -m report pin PATH (the lock overrides the first pin in {dataset.registry_file})"
         ),
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
@@ -179,14 +180,13 @@ def test_a_good_dataset_in_the_same_run_is_still_locked(
     httpserver.expect_request(CHARTS + "miners-revenue").respond_with_json(
         chart_answer("miners-revenue", 10)
     )
-    outcomes, before, after = refresh(
-        scratch, [DATASET, "blockchaincom-miners-revenue-2024"], FAST
-    )
+    outcomes, before, after = refresh(scratch, [DATASET, "blockchaincom-miners-revenue-2024"], FAST)
     assert [o.status for o in outcomes] == ["failed", "updated"]
     assert after.datasets[DATASET] == before.datasets[DATASET]
-    assert after.datasets["blockchaincom-miners-revenue-2024"] != before.datasets[
-        "blockchaincom-miners-revenue-2024"
-    ]
+    assert (
+        after.datasets["blockchaincom-miners-revenue-2024"]
+        != before.datasets["blockchaincom-miners-revenue-2024"]
+    )
 
 
 def test_two_refreshes_at_once_do_not_interleave(scratch: Settings) -> None:
