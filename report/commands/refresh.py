@@ -3,6 +3,8 @@ lock the new snapshots."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from report.errors import ReportError
@@ -16,15 +18,10 @@ def run_refresh(datasets: tuple[str, ...]) -> tuple[int, list[str]]:
     from report.data.refresh.changes import claim_figures, describe_tables, moved_figures
     from report.data.refresh.run import refresh
     from report.data.registry import load_registry
-    from report.pipeline import Project, open_project
+    from report.pipeline import open_project
     from report.settings import load_settings
 
     settings = load_settings()
-    old_project: Project | None
-    try:
-        old_project = open_project(settings)
-    except ReportError:
-        old_project = None  # the figures before cannot be shown; the refresh still runs
     outcomes, before, after = refresh(settings, datasets)
     registry = load_registry(settings.data_dir)
     changed_tables: set[str] = set()
@@ -40,11 +37,14 @@ def run_refresh(datasets: tuple[str, ...]) -> tuple[int, list[str]]:
             changed = {i.file for i in outcome.files if i.changed}
             spec = registry.datasets[outcome.dataset]
             changed_tables |= {t.name for t in spec.tables if t.file in changed}
-    if changed_tables and old_project is not None:
+    if changed_tables:
         try:
+            new_project = open_project(settings)
+            # the plan does not depend on the lock: the same project read with the old lock
+            old_project = replace(new_project, registry=apply_lock(registry, before))
             moves = moved_figures(
                 claim_figures(old_project, changed_tables),
-                claim_figures(open_project(settings), changed_tables),
+                claim_figures(new_project, changed_tables),
             )
         except ReportError as error:
             moves = [f"(figures not compared: {error})"]

@@ -65,6 +65,10 @@ def claim_figures(project: Project, tables: set[str]) -> dict[str, dict[str, flo
     return {e.claim.id: {f.name: f.value for f in e.assessment.figures} for e in ledger.entries}
 
 
+def _number(value: float | None) -> str:
+    return "none" if value is None else f"{value:.6g}"
+
+
 def moved_figures(
     old: dict[str, dict[str, float | None]], new: dict[str, dict[str, float | None]]
 ) -> list[str]:
@@ -74,5 +78,7 @@ def moved_figures(
         before = old.get(claim_id, {})
         for name, value in figures.items():
             if before.get(name) != value:
-                lines.append(f"claim {claim_id}: {name} {before.get(name)} -> {value}")
+                lines.append(
+                    f"claim {claim_id}: {name} {_number(before.get(name))} -> {_number(value)}"
+                )
     return lines

@@ -62,7 +62,9 @@ def test_pin_then_build_recomputes_only_the_claims_that_read_the_table(
     second = version_of(rebuilt)
     assert second != first
 
-    fresh = Scratch(scratch_project.data, scratch_project.cache, scratch_project.output.with_name("nocache"), {})
+    fresh = Scratch(
+        scratch_project.data, scratch_project.cache, scratch_project.output.with_name("nocache"), {}
+    )
     uncached = fresh.run("build", "--no-cache", "--explain", "--quiet")
     assert version_of(uncached) == second
     assert set(_explained(uncached.stdout).values()) == {"recomputed: --no-cache"}
