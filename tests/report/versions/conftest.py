@@ -44,7 +44,7 @@ class MirrorBuild:
         )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def mirror_build(tmp_path_factory: pytest.TempPathFactory) -> MirrorBuild:
     shared = load_settings().mirror_dir
     assert shared is not None
