@@ -98,7 +98,9 @@ def pin_paths(settings: Settings, paths: Sequence[Path]) -> list[str]:
             if spec.path is None:
                 store_snapshot(settings, data)  # the edited mirror file stays reproducible
             address = spec.path or spec.url or str(path)
-            lock = lock.with_file(dataset.id, spec.name, Snapshot(new, len(data), address, today))
+            if new != spec.sha256:  # an unchanged file keeps its entry (and its date)
+                snapshot = Snapshot(new, len(data), address, today)
+                lock = lock.with_file(dataset.id, spec.name, snapshot)
             state = "unchanged" if new == spec.sha256 else f"{spec.sha256} -> {new}"
             lines.append(f"pinned {dataset.id}/{spec.name}: sha256 {state}")
         write_lock(settings.data_dir, lock)
