@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from report.data.fetch import FetchError, RetryPolicy, fetch_bytes
+from report.data.fetch import FetchError, RetryPolicy, fetch_bytes, resolve_file
 from report.data.lock import Lock, Snapshot, apply_lock, load_lock, write_lock
 from report.data.refresh.shapes import ShapeError
 from report.data.refresh.sources import SOURCES, FileSource
@@ -99,16 +99,23 @@ def validate_body(dataset: DatasetSpec, file: str, body: bytes) -> None:
 
 
 def _fetch_file(
-    dataset: DatasetSpec, source: FileSource, lock: Lock, policy: RetryPolicy | None
-) -> tuple[bytes, int]:
+    dataset: DatasetSpec,
+    source: FileSource,
+    lock: Lock,
+    policy: RetryPolicy | None,
+    settings: Settings,
+) -> bytes:
+    if source.extend is not None:
+        old = resolve_file(dataset, dataset.file(source.file), settings).read_bytes()
+        return source.extend(old, lambda url: fetch_bytes(url, max_bytes=1 << 20, policy=policy))
     locked = lock.get(dataset.id, source.file)
     cap = source.max_bytes or max(16 * (locked.size if locked else 0), 4 << 20)
     body = fetch_bytes(_address(source), max_bytes=cap, policy=policy, headers=source.headers)
-    return source.shape(body), cap
+    return source.shape(body)
 
 
 def refresh_dataset(
-    dataset: DatasetSpec, lock: Lock, policy: RetryPolicy | None, now: str
+    dataset: DatasetSpec, lock: Lock, policy: RetryPolicy | None, now: str, settings: Settings
 ) -> Outcome:
     """Fetch and validate every file of one dataset; nothing is stored here."""
     import hashlib
@@ -119,7 +126,7 @@ def refresh_dataset(
     fetched: list[Fetched] = []
     for source in sources:
         try:
-            body, _ = _fetch_file(dataset, source, lock, policy)
+            body = _fetch_file(dataset, source, lock, policy, settings)
             validate_body(dataset, source.file, body)
         except FetchError as error:
             return Outcome(dataset.id, "failed", f"{redact(error.url)}: {error.reason}")
@@ -157,7 +164,7 @@ def refresh(
         locked = apply_lock(registry, before)
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         outcomes = [
-            refresh_dataset(locked.datasets[d], before, policy, now)
+            refresh_dataset(locked.datasets[d], before, policy, now, settings)
             for d in selected(registry, names)
         ]
         after = before

@@ -7,9 +7,10 @@ longer update) are re-pinned with ``python -m report pin`` instead.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from report.data.refresh.blocks import MEMPOOL_API, Fetch, extend_blocks
 from report.data.refresh.shapes import Shape, blockchain_chart, csv_rows, eia_wide, passthrough
 
 BLOCKCHAIN_CHARTS = "https://api.blockchain.info/charts/{metric}?timespan=all&rollingAverage=7days&sampled=true&format=json"
@@ -33,6 +34,8 @@ class FileSource:
     max_bytes: int | None = None  # cap on the answer; default from the locked size
     key_env: str | None = None  # environment variable holding an API key, if one is needed
     headers: Mapping[str, str] = field(default_factory=dict)
+    # builds the new file from the locked one and any number of requests (instead of shape)
+    extend: Callable[[bytes, Fetch], bytes] | None = None
 
 
 def _chart(metric: str) -> FileSource:
@@ -49,6 +52,9 @@ SOURCES: dict[str, tuple[FileSource, ...]] = {
     ),
     "blockchaincom-miners-revenue-2024": (_chart("miners-revenue"),),
     "cbeci-mining-map-2019-2022": (FileSource("global_hash_rates.csv", CBECI_MINING_MAP),),
+    "pool-blocks-sorukumar": (
+        FileSource("blocks_post_2021.parquet", f"{MEMPOOL_API}/v1/blocks", extend=extend_blocks),
+    ),
     "owid-energy-eth-pry": (
         FileSource(
             "owid-energy-data_ETH_PRY_2000-2025.csv",
