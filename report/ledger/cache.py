@@ -14,6 +14,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from analysis.result import Assessment
@@ -97,10 +98,15 @@ def assessment_cache(project: Project) -> AssessmentCache:
     return AssessmentCache(project.settings.cache_dir / "assessments")
 
 
+@cache
+def _libraries(lock: Path) -> str:
+    return libraries_digest(python_version(), locked_packages(lock))
+
+
 def plan_parts(project: Project) -> dict[str, Parts]:
     """The parts of every planned claim, by claim id."""
     root = project.settings.project_root
-    libraries = libraries_digest(python_version(), locked_packages(root / "requirements.lock"))
+    libraries = _libraries(root / "requirements.lock")
     return {
         p.claim.id: claim_parts(p, project.registry, project.parameters, libraries, root)
         for p in project.plan
