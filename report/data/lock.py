@@ -34,14 +34,18 @@ class Snapshot:
     size: int
     address: str
     retrieved: str  # ISO date or UTC time
+    declared: str | None = None  # the registry's sha256 when this entry was written
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "sha256": self.sha256,
             "size": self.size,
             "address": self.address,
             "retrieved": self.retrieved,
         }
+        if self.declared is not None:
+            doc["declared"] = self.declared
+        return doc
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,10 @@ def _snapshot(raw: object, where: str) -> Snapshot:
         raise ConfigError(f"{where}, key 'sha256': expected 64 lowercase hex digits, got {sha!r}")
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
         raise ConfigError(f"{where}, key 'size': expected a whole number of bytes, got {size!r}")
-    return Snapshot(sha, size, str(raw["address"]), str(raw["retrieved"]))
+    declared = raw.get("declared")
+    if declared is not None and not isinstance(declared, str):
+        raise ConfigError(f"{where}, key 'declared': expected a sha256 string, got {declared!r}")
+    return Snapshot(sha, size, str(raw["address"]), str(raw["retrieved"]), declared)
 
 
 def load_lock(data_dir: Path) -> Lock:
@@ -148,7 +155,9 @@ def _locked_dataset(dataset: DatasetSpec, lock: Lock) -> DatasetSpec:
     retrieved = dataset.retrieved
     for spec in dataset.files:
         snap = lock.get(dataset.id, spec.name)
-        if snap is None or snap.sha256 == spec.sha256:
+        hand_pinned = snap is not None and snap.declared not in (None, spec.sha256)
+        if snap is None or snap.sha256 == spec.sha256 or hand_pinned:
+            # a sha256 edited into the registry after the lock entry was written wins
             files.append(spec)
             continue
         # the registry's address serves the first pin, not this snapshot: no download

@@ -99,7 +99,8 @@ def pin_paths(settings: Settings, paths: Sequence[Path]) -> list[str]:
                 store_snapshot(settings, data)  # the edited mirror file stays reproducible
             address = spec.path or spec.url or str(path)
             if new != spec.sha256:  # an unchanged file keeps its entry (and its date)
-                snapshot = Snapshot(new, len(data), address, today)
+                declared = registry.datasets[dataset.id].file(spec.name).sha256
+                snapshot = Snapshot(new, len(data), address, today, declared)
                 lock = lock.with_file(dataset.id, spec.name, snapshot)
             state = "unchanged" if new == spec.sha256 else f"{spec.sha256} -> {new}"
             lines.append(f"pinned {dataset.id}/{spec.name}: sha256 {state}")

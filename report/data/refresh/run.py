@@ -16,7 +16,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from report.data.fetch import FetchError, RetryPolicy, fetch_bytes, resolve_file
@@ -172,6 +172,8 @@ def refresh(
             for item in outcome.files:
                 if item.changed:
                     store_snapshot(settings, item.body)
-                    after = after.with_file(outcome.dataset, item.file, item.snapshot)
+                    declared = registry.datasets[outcome.dataset].file(item.file).sha256
+                    snapshot = replace(item.snapshot, declared=declared)
+                    after = after.with_file(outcome.dataset, item.file, snapshot)
         write_lock(settings.data_dir, after)
     return outcomes, before, after

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from report.data.lock import Snapshot, apply_lock, load_lock, lock_text, write_lock
-from report.data.registry import load_registry
+from report.data.registry import Registry, load_registry
 from report.errors import ConfigError
 from report.pipeline import Project
 from report.settings import PROJECT_ROOT
@@ -82,3 +83,16 @@ def test_a_malformed_lock_names_the_key(tmp_path: Path, text: str, needle: str) 
     with pytest.raises(ConfigError, match=r"snapshots\.lock") as caught:
         load_lock(tmp_path)
     assert needle in str(caught.value)
+
+
+def test_a_sha256_edited_into_the_registry_after_the_lock_wins() -> None:
+    registry = load_registry(PROJECT_ROOT / "data")
+    dataset = registry.datasets["curated-edge-ai-market"]
+    first = dataset.file("edge_ai_market.csv").sha256
+    refreshed = Snapshot(NEW, 10, "data/curated/edge_ai_market.csv", "2026-12-01", first)
+    lock = load_lock(PROJECT_ROOT / "data").with_file(dataset.id, "edge_ai_market.csv", refreshed)
+    assert apply_lock(registry, lock).datasets[dataset.id].file("edge_ai_market.csv").sha256 == NEW
+    hand = "cd" * 32  # someone pastes a hash into the registry, the old way
+    edited = replace(dataset, files=(replace(dataset.files[0], sha256=hand),))
+    by_hand = Registry({**registry.datasets, dataset.id: edited}, registry.tables)
+    assert apply_lock(by_hand, lock).datasets[dataset.id].file("edge_ai_market.csv").sha256 == hand
