@@ -24,9 +24,13 @@ COMMANDS: dict[str, str] = {
     "datasets": "datasets",
     "diff": "diff",
     "notebook": "notebook",
+    "pin": "pin",
     "publish": "publish",
+    "refresh": "refresh",
     "review": "review",
     "serve": "serve",
+    "snapshots": "snapshots",
+    "update": "update",
 }
 
 

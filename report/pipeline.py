@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from report.data.article import Article, load_article
 from report.data.datasets import load_tables
 from report.data.inventory import ClaimSpec, load_inventory
+from report.data.lock import locked_registry
 from report.data.parameters import Parameter, load_parameters
-from report.data.registry import Registry, load_registry
+from report.data.registry import Registry
 from report.ledger.compute import compute_ledger
 from report.ledger.entry import Ledger
 from report.ledger.plan import PlannedClaim, plan_ledger
@@ -35,7 +36,7 @@ class Project:
 def open_project(settings: Settings) -> Project:
     """Read the registry, parameters, article and claim inventory; plan every claim."""
     article = load_article(settings)
-    registry = load_registry(settings.data_dir)
+    registry = locked_registry(settings.data_dir)  # the registry with the lock applied
     parameters = load_parameters(settings.data_dir)
     claims = load_inventory(settings.data_dir, article.text)
     plan = plan_ledger(claims, registry, parameters)

@@ -28,10 +28,10 @@ def command(mirror: Path | None, verify: bool) -> int:
     from rich.console import Console
 
     from report.data.datasets import load_tables
-    from report.data.registry import load_registry
+    from report.data.lock import locked_registry
 
     settings = settings_from(mirror)
-    registry = load_registry(settings.data_dir)
+    registry = locked_registry(settings.data_dir)
     console = Console()
     for dataset in registry.datasets.values():
         tables = ", ".join(t.name for t in dataset.tables)

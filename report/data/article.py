@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from report.data.lock import article_pin
 from report.errors import DataError, Problem
 from report.settings import Settings
 
@@ -44,7 +45,8 @@ def load_article(settings: Settings) -> Article:
         )
     data = path.read_bytes()
     actual = hashlib.sha256(data).hexdigest()
-    if actual != spec["sha256"]:
+    expected = article_pin(settings.data_dir, spec["sha256"])  # python -m report pin
+    if actual != expected:
         raise DataError(
             [
                 Problem(
@@ -52,7 +54,7 @@ def load_article(settings: Settings) -> Article:
                     str(path),
                     None,
                     None,
-                    f"sha256 is {actual}, expected {spec['sha256']}",
+                    f"sha256 is {actual}, expected {expected}",
                 )
             ],
             hint="the claim quotes were checked against the pinned text; re-check them before re-pinning",

@@ -131,7 +131,16 @@ def compute_entry(
     kwargs = cache.arguments(planned.direct)
     if planned.wants_stated:
         kwargs["stated"] = dict(planned.claim.stated)
-    assessment = planned.function(**kwargs)
+    return entry_of(planned, planned.function(**kwargs), registry, parameters)
+
+
+def entry_of(
+    planned: PlannedClaim,
+    assessment: Assessment,
+    registry: Registry,
+    parameters: Mapping[str, Parameter],
+) -> Entry:
+    """The checked ledger entry of ``planned`` with its ``assessment`` (new or cached)."""
     datasets = tuple(sorted({registry.table(t).dataset for t in planned.tables}))
     entry = Entry(
         claim=planned.claim,

@@ -19,6 +19,7 @@ import vl_convert
 from report.ledger.entry import Entry
 from report.ledger.prose import fill
 from report.render import charts
+from report.render.chart_cache import cached_svg
 from report.render.chart_data import chart_csv
 from report.render.charts.style import FONT_DIR, apply_config
 
@@ -152,7 +153,9 @@ def chart_svg(entry: Entry) -> ChartSVG | None:
     spec = apply_config(chart)
     title, subtitle = spec_title(spec)
     summary = fill(entry.assessment.summary, entry.values())
-    svg = accessible_svg(vega_svg(spec), f"chart-{claim_id}", title or entry.claim.title, summary)
+    svg = accessible_svg(
+        cached_svg(spec, vega_svg), f"chart-{claim_id}", title or entry.claim.title, summary
+    )
     live = spec if has_tooltips(spec) else None
     return ChartSVG(claim_id, title, subtitle, svg, live, chart_csv(spec))
 

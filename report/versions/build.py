@@ -13,16 +13,19 @@ import json
 import os
 import shutil
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from report.errors import BuildError
+from report.ledger.cache import Decision, compute_cached
 from report.ledger.entry import Ledger
-from report.pipeline import Project, compute, open_project
+from report.pipeline import Project, open_project
 from report.progress import Progress, silent
+from report.render.chart_cache import use_chart_cache
 from report.render.document import render_documents
 from report.settings import Settings
 from report.versions.buildinfo import BuildInfo, InputFile
+from report.versions.inputs import input_names, verify_inputs
 from report.versions.manifest import manifest, version_id
 from report.versions.provenance import (
     code_sha256,
@@ -44,16 +47,13 @@ class BuildResult:
     version: str
     folder: Path
     reused: bool
+    decisions: tuple[Decision, ...] = ()  # per claim: cached or recomputed, and why
 
 
 def build_inputs(project: Project) -> tuple[InputFile, ...]:
-    """Every pinned file of every dataset some claim reads, sorted (known before computing)."""
-    datasets = {d.id: d for d in map(project.registry.dataset_of, project.tables_needed())}
-    return tuple(
-        InputFile(d.id, f.name, f.sha256, f.url)
-        for _, d in sorted(datasets.items())
-        for f in d.files
-    )
+    """Every file of every dataset some claim reads, sorted, each verified against its lock."""
+    names = input_names(project.registry, project.tables_needed())
+    return verify_inputs(project.registry, names, project.settings)
 
 
 def build_info(project: Project) -> BuildInfo:
@@ -167,18 +167,26 @@ def write_build(
     return BuildResult(info.version, final, reused=False)
 
 
-def build(settings: Settings, progress: Progress = silent) -> BuildResult:
-    """Compute the ledger from ``settings`` and write (or reuse) its build folder."""
+def build(settings: Settings, progress: Progress = silent, use_cache: bool = True) -> BuildResult:
+    """Compute the ledger from ``settings`` and write (or reuse) its build folder.
+
+    ``use_cache=False`` recomputes every claim and redraws every chart, even when the
+    version exists (the outputs are the same bytes).
+    """
     project = open_project(settings)
     info = build_info(project)
     progress(f"version {info.version}")
     try:
-        found = existing_build(settings, info.version)
+        found = existing_build(settings, info.version) if use_cache else None
         if found is not None:
             progress(f"version {info.version} exists; reused")
-            return found
-        ledger = compute(project, progress)
-        return write_build(project, ledger, info, progress)
+            unchanged = tuple(Decision(p.claim.id, True) for p in project.plan)
+            return replace(found, decisions=unchanged)
+        charts = settings.cache_dir / "charts" if use_cache else None
+        with use_chart_cache(charts):
+            ledger, decisions = compute_cached(project, progress, use_cache)
+            written = write_build(project, ledger, info, progress)
+        return replace(written, decisions=tuple(decisions))
     except OSError as error:
         raise BuildError(
             f"could not write the build into {settings.output_dir}: {error}"
