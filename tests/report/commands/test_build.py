@@ -14,7 +14,9 @@ TABLE = "curated/edge_ai_market.csv"
 
 
 def _explained(stdout: str) -> dict[str, str]:
-    lines = [line for line in stdout.splitlines() if not line.startswith(("built", "reused"))]
+    lines = [
+        line for line in stdout.splitlines() if not line.startswith(("built", "reused", "report:"))
+    ]
     return {line.split(" ", 1)[0]: line.split(" ", 1)[1] for line in lines}
 
 
