@@ -13,7 +13,8 @@ def test_code_closure_follows_imports_within_analysis() -> None:
     # analysis/pools/trend.py imports these (and, through its package, analysis.pools)
     assert code_closure("analysis.pools.trend") >= {
         "analysis.pools.trend",
-        "analysis.pools.scenarios",
+        "analysis.pools.concentration_tables",
+        "analysis.measures.trend_interval",
         "analysis.measures.pool_shares",
         "analysis.measures.template_sharing",
         "analysis.result",
