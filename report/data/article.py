@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from report.data.declared import read_declaration, shown_path, validated
 from report.errors import DataError, Problem
-from report.settings import Settings
+from report.settings import Settings, env_value
 
 # The article is text of a few pages; anything far larger is not it.
 MAX_ARTICLE_BYTES = 4 << 20
@@ -53,8 +52,8 @@ def _problem(path: Path, message: str) -> Problem:
 
 
 def _article_path(spec: ArticleModel, settings: Settings) -> Path:
-    env = os.environ.get("REPORT_ARTICLE")
-    if env:
+    env = env_value("REPORT_ARTICLE")
+    if env is not None:
         return Path(env)
     if settings.mirror_dir is not None:
         return (settings.mirror_dir / spec.mirror_path).resolve()

@@ -10,6 +10,8 @@ through unchanged.
 
 from __future__ import annotations
 
+from report.render.safe_text import printable
+
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -29,7 +31,7 @@ def _escape_char(char: str) -> str:
 
 def string_literal(text: str) -> TypstMarkup:
     """``text`` as a Typst string literal (for code: arguments of ``link``, ``image``)."""
-    return TypstMarkup('"' + "".join(_escape_char(c) for c in text) + '"')
+    return TypstMarkup('"' + "".join(_escape_char(c) for c in printable(text)) + '"')
 
 
 def text_markup(text: str) -> TypstMarkup:
