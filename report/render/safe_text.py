@@ -29,7 +29,8 @@ def _is_noncharacter(point: int) -> bool:
     return 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
 
 
-def _is_unsafe(char: str) -> bool:
+def is_unsafe(char: str) -> bool:
+    """Whether ``char`` is a code point some writer of the report cannot take as text."""
     return unicodedata.category(char) in _UNSAFE_CATEGORIES or _is_noncharacter(ord(char))
 
 
@@ -48,7 +49,7 @@ def visible(text: str) -> str:
     stand-in: for chart labels, SVG attributes and terminal cells."""
     if text.isprintable() and text.isascii():
         return text
-    return "".join(stand_in(c) if _is_unsafe(c) else c for c in text)
+    return "".join(stand_in(c) if is_unsafe(c) else c for c in text)
 
 
 def printable(text: str) -> str:
@@ -56,13 +57,23 @@ def printable(text: str) -> str:
     prose in documents."""
     if text.isprintable() and text.isascii():
         return text
-    return "".join(stand_in(c) if _is_unsafe(c) and c not in _KEPT_IN_PROSE else c for c in text)
+    return "".join(stand_in(c) if is_unsafe(c) and c not in _KEPT_IN_PROSE else c for c in text)
+
+
+def chart_text(text: str) -> str:
+    """:func:`visible` text that vl-convert can also shorten: a code point beyond the Basic
+    Multilingual Plane (an emoji) is two UTF-16 units in its engine, and a label cut
+    between them fails the export, so it is shown as ``⟨U+1F41F⟩`` (Lato draws none)."""
+    shown = visible(text)
+    if shown.isascii():
+        return shown
+    return "".join(stand_in(c) if ord(c) > 0xFFFF else c for c in shown)
 
 
 def safe_spec(value: T) -> T:
-    """A chart spec (nested dicts, lists and strings) with every string made :func:`visible`."""
+    """A chart spec (nested dicts, lists and strings) with every string made :func:`chart_text`."""
     if isinstance(value, str):
-        return visible(value)  # type: ignore[return-value]
+        return chart_text(value)  # type: ignore[return-value]
     if isinstance(value, dict):
         return {key: safe_spec(item) for key, item in value.items()}  # type: ignore[return-value]
     if isinstance(value, list | tuple):
