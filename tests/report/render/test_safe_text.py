@@ -3,17 +3,23 @@ visible stand-in before it reaches vl-convert, SVG, Typst, HTML or a terminal (c
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import sys
 import textwrap
 import unicodedata
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from report.render.safe_text import chart_text, is_unsafe, printable, safe_spec, stand_in, visible
 from report.settings import PROJECT_ROOT
+from tests.report.commands.corpus import make_sandbox
 
 # every kind of code point, lone surrogates included
 ANY_CHAR = st.one_of(
@@ -146,3 +152,38 @@ def test_hostile_names_draw_as_charts_svg_and_typst_without_stopping_the_process
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "drew" in done.stdout
+
+
+HOSTILE_POOL = "vi\x00a\x07b\x1b[31mtc\u2028\u2029\x85\u202e\ufffe\U0001f41f[/bold]"
+
+
+def test_a_build_whose_pool_names_are_hostile_succeeds_and_shows_them(tmp_path: Path) -> None:
+    """End to end: a coinbase tag with control characters, separators and an emoji."""
+    box = make_sandbox(tmp_path)
+    path = box.own_copy("pool-blocks-sorukumar", "blocks_post_2021.parquet")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    table = pq.read_table(path)
+    slugs = [HOSTILE_POOL if s == "viabtc" else s for s in table.column("pool_slug").to_pylist()]
+    pq.write_table(table.set_column(1, "pool_slug", pa.array(slugs, pa.string())), path)
+    box.edit(
+        "datasets/pool-blocks-sorukumar.toml", before, hashlib.sha256(path.read_bytes()).hexdigest()
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REPORT_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "report", "build", "--quiet"],
+        cwd=PROJECT_ROOT,
+        env={**env, **box.env},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    latest = box.output / "latest"
+    charts = "".join(p.read_text(encoding="utf-8") for p in (latest / "charts").glob("*.svg"))
+    assert chart_text(HOSTILE_POOL) in charts  # shown, not dropped
+    for svg in (latest / "charts").glob("*.svg"):
+        ET.fromstring(svg.read_bytes())
+    assert (latest / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert not [
+        p for p in box.output.iterdir() if p.name.startswith(".tmp-") and p.name.endswith(".lock")
+    ]
