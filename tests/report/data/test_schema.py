@@ -140,3 +140,13 @@ def test_a_date_is_kept_exactly_when_it_lies_in_the_declared_range(
         assert (f"line {i + 2}" not in flagged) == inside, (value, issues)
         if inside:
             assert frame["v"].iloc[i] == pd.Timestamp(moment)
+
+
+def test_typed_float_columns_as_parquet_and_json_give_them_refuse_infinities() -> None:
+    frame = pd.DataFrame({"v": pd.Series([1.5, math.inf, -math.inf, math.nan], dtype="float64")})
+    rows = [f"row {i + 1}" for i in range(4)]
+    typed, issues = validate(
+        RawTable(frame, rows), _spec({"v": {"type": "float", "nullable": True}})
+    )
+    assert [(row, column) for row, column, _ in issues] == [("row 2", "v"), ("row 3", "v")]
+    assert typed["v"].iloc[0] == 1.5
