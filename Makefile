@@ -4,17 +4,27 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: report test lint typecheck unit system-deps clean
+.PHONY: report test lint typecheck unit system-deps clean notebook lab
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=23.2"
 	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python scripts/link-project.py
+	$(BIN)/python -m ipykernel install --sys-prefix --name claimcheck-report \
+		--display-name "Python (claimcheck-report)" >/dev/null
 	touch $(STAMP)
 
 ## Build the report from the shipped data into output/<version>/.
 report: $(STAMP)
 	$(BIN)/python -m report build
+
+## The latest version as an executed notebook, and JupyterLab on it.
+notebook: report
+	$(BIN)/python -m report notebook
+
+lab: notebook
+	$(BIN)/jupyter lab output/latest/report.ipynb
 
 ## Everything CI checks: lint, format, types, then the test suite.
 test: $(STAMP) system-deps lint typecheck unit

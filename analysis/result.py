@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import pandas as pd
 
@@ -100,9 +100,71 @@ class Citation:
     note: str = ""
 
 
+Direction = Literal["above", "below"]
+
+
+@dataclass(frozen=True)
+class Margin:
+    """How close a verdict came: the value of one deciding input at which it would flip.
+
+    ``deciding`` names the figure, parameter or ``stated_<name>`` value the rule turns on;
+    ``threshold`` is the value at which the verdict becomes ``flips_to`` when ``deciding``
+    moves ``direction`` it (a Figure, so the one formatter writes it, in the deciding
+    value's unit); ``sentence`` says so in prose with placeholders and must name
+    ``{<threshold.name>}``. Declare the rule beside the assessing function with
+    :class:`MarginRule` and fill it with the threshold the data give.
+    """
+
+    deciding: str
+    threshold: Figure
+    direction: Direction
+    flips_to: Verdict
+    sentence: str
+
+    def __post_init__(self) -> None:
+        if self.flips_to is Verdict.NOT_CHECKABLE:
+            raise ValueError(f"margin on {self.deciding!r}: a verdict cannot flip to not checkable")
+        if self.direction not in ("above", "below"):
+            raise ValueError(f"margin on {self.deciding!r}: direction must be above or below")
+
+
+@dataclass(frozen=True)
+class MarginRule:
+    """A margin's declaration, set apart from its threshold value.
+
+    Declare one per verdict branch at module level::
+
+        FEE_MARGIN = MarginRule(
+            deciding="fee_per_block",
+            threshold=FigureSpec("fee_flip", "Fee per block at which it flips", "btc"),
+            direction="above",
+            flips_to=Verdict.CONTRADICTED,
+            sentence="Contradicted if the fee per block were above {fee_flip}.",
+        )
+
+    and fill it in the assessing function: ``margin=FEE_MARGIN.at(threshold)``. The
+    threshold is the deciding value at which the rule gives ``flips_to``: compute it by
+    solving the rule for the deciding value, not by trial.
+    """
+
+    deciding: str
+    threshold: FigureSpec
+    direction: Direction
+    flips_to: Verdict
+    sentence: str
+
+    def at(self, threshold: float | None) -> Margin | None:
+        """The margin with this threshold; None when the threshold cannot be computed."""
+        figure = self.threshold.of(threshold)
+        if figure.value is None:
+            return None
+        return Margin(self.deciding, figure, self.direction, self.flips_to, self.sentence)
+
+
 @dataclass(frozen=True)
 class Assessment:
-    """What the data say about one claim."""
+    """What the data say about one claim; ``margin`` says how close its verdict came
+    (None for a claim that is not checkable, or whose family has no margins yet)."""
 
     verdict: Verdict
     summary: str
@@ -112,6 +174,7 @@ class Assessment:
     needs: str = ""
     citations: tuple[Citation, ...] = ()
     tables: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+    margin: Margin | None = None
 
     def figure(self, name: str) -> Figure:
         """The figure called ``name``."""

@@ -66,7 +66,7 @@ def one_run(times: Times, scratch: Path) -> dict[str, int]:
         lambda: compute_ledger(project.plan, tables, project.registry, project.parameters),
     )
     charts = timed(times, "draw charts (Altair, vl-convert)", lambda: draw_charts(ledger))
-    context = report_context(project.article.title, ledger, build_info(project), charts)
+    context = report_context(project.article, ledger, build_info(project), charts)
     timed(times, "render HTML (Jinja2)", lambda: render_html(context, settings.templates_dir))
     source = timed(
         times, "render Typst source (Jinja2)", lambda: render_typst(context, settings.templates_dir)

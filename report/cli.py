@@ -18,9 +18,15 @@ from report.errors import ReportError
 
 # name -> module in report.commands defining a click command called ``command``
 COMMANDS: dict[str, str] = {
+    "approve": "approve",
     "build": "build",
     "claims": "claims",
     "datasets": "datasets",
+    "diff": "diff",
+    "notebook": "notebook",
+    "publish": "publish",
+    "review": "review",
+    "serve": "serve",
 }
 
 

@@ -1,5 +1,6 @@
-"""Edge-AI market: the growth the article's $25B (2025) to $119B (2033) implies, and
-how it compares with the publishers' own forecasts.
+"""Edge-AI market: the growth the article's $25B (2025) to $119B (2033) implies, how it
+compares with the publishers' own forecasts, and the IoT explanation the article gives for it
+(which the forecasts alone cannot check).
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from analysis.result import Assessment, Citation, Figure, Stated, Verdict, text_of
+from analysis.result import Assessment, Citation, Figures, Stated, Verdict, text_of
 
 
 def implied_cagr(start_value: float, end_value: float, years: float) -> float:
@@ -78,6 +79,74 @@ def publisher_growth(forecasts: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+ARTICLE_FIGURES = Figures(
+    ("article_implied_cagr", "Yearly growth implied by the article's figures", "percent"),
+    ("years", "Years of growth", "count"),
+    ("growth_multiple", "Growth over the period", "multiple"),
+)
+PUBLISHER_FIGURES = Figures(
+    ("publisher_base", "Publisher's base-year value", "usd_bn"),
+    ("publisher_forecast", "Publisher's forecast value", "usd_bn"),
+    ("publisher_implied_cagr", "Growth implied by the publisher's values", "percent"),
+    ("publisher_stated_cagr", "Growth rate the publisher states", "percent"),
+    ("publisher_cagr_first_year", "First year of the stated rate", "year"),
+    ("publisher_cagr_last_year", "Last year of the stated rate", "year"),
+)
+SPREAD_FIGURES = Figures(
+    ("forecasts_compared", "Global forecasts with a base value", "count"),
+    ("lowest_publisher_cagr", "Lowest growth implied by a publisher", "percent"),
+    ("highest_publisher_cagr", "Highest growth implied by a publisher", "percent"),
+)
+
+MARKET_MATCHED = (
+    "Matches a published forecast ({publisher_base} to {publisher_forecast}); the article's "
+    "rounded figures imply {article_implied_cagr} a year against the publisher's stated "
+    "{publisher_stated_cagr}."
+)
+MARKET_UNMATCHED = "No published forecast in the curated table matches these figures."
+MARKET_METHOD = (
+    "The yearly growth rate is the constant rate that compounds the article's base value "
+    "into its forecast value over {years} years. The article's figures are then matched "
+    "against curated publisher forecasts for the same years, allowing only the rounding the "
+    "article's wording implies, and the publisher's own values and stated rate are set beside "
+    "them. Across {forecasts_compared} global forecasts with a base value, implied growth "
+    "ranges from {lowest_publisher_cagr} to {highest_publisher_cagr} a year."
+)
+MARKET_LIMITS = (
+    "This checks that the article reports a published forecast faithfully, not that the "
+    "forecast will come true. The publisher's page itself was not available; its figures come "
+    "from secondary citations. Publishers define the edge-AI market differently, so their "
+    "forecasts disagree widely."
+)
+MARKET_NEEDS = "Realised edge-AI revenues by year from a source with a stable market definition."
+
+
+def _publisher_values(match: pd.Series, years: int) -> dict[str, float | None]:
+    """The values of :data:`PUBLISHER_FIGURES` from the matching forecast row."""
+    base, forecast = match["base_value_usd_bn"], match["forecast_value_usd_bn"]
+    return {
+        "publisher_base": base,
+        "publisher_forecast": forecast,
+        "publisher_implied_cagr": 100 * implied_cagr(base, forecast, years),
+        "publisher_stated_cagr": match["cagr_pct"],
+        "publisher_cagr_first_year": match["cagr_first_year"],
+        "publisher_cagr_last_year": match["cagr_last_year"],
+    }
+
+
+def _forecast_citations(matches: pd.DataFrame) -> tuple[Citation, ...]:
+    """One citation per matching forecast row."""
+    return tuple(
+        Citation(
+            text_of(r.source_title),
+            text_of(r.source_address),
+            text_of(r.excerpt),
+            text_of(r.notes),
+        )
+        for r in matches.itertuples()
+    )
+
+
 def assess_edge_ai_market(
     edge_ai_forecasts: pd.DataFrame, stated: Mapping[str, Stated]
 ) -> Assessment:
@@ -96,175 +165,50 @@ def assess_edge_ai_market(
     )
     growth = publisher_growth(edge_ai_forecasts)
     path = growth_path(base.value, base_year, target_year, rate).assign(series="article")
-    figures = [
-        Figure(
-            "article_implied_cagr",
-            "Yearly growth implied by the article's figures",
-            100 * rate,
-            "percent",
-        ),
-        Figure("years", "Years of growth", float(target_year - base_year), "count"),
-        Figure("growth_multiple", "Growth over the period", target.value / base.value, "multiple"),
-    ]
-    citations: list[Citation] = []
-    if not matches.empty:
-        match = matches.iloc[0]
-        published_rate = implied_cagr(
-            match["base_value_usd_bn"], match["forecast_value_usd_bn"], target_year - base_year
-        )
-        figures += [
-            Figure(
-                "publisher_base",
-                "Publisher's base-year value",
-                match["base_value_usd_bn"],
-                "usd_bn",
-            ),
-            Figure(
-                "publisher_forecast",
-                "Publisher's forecast value",
-                match["forecast_value_usd_bn"],
-                "usd_bn",
-            ),
-            Figure(
-                "publisher_implied_cagr",
-                "Growth implied by the publisher's values",
-                100 * published_rate,
-                "percent",
-            ),
-            Figure(
-                "publisher_stated_cagr",
-                "Growth rate the publisher states",
-                match["cagr_pct"],
-                "percent",
-            ),
-            Figure(
-                "publisher_cagr_first_year",
-                "First year of the stated rate",
-                match["cagr_first_year"],
-                "year",
-            ),
-            Figure(
-                "publisher_cagr_last_year",
-                "Last year of the stated rate",
-                match["cagr_last_year"],
-                "year",
-            ),
-        ]
-        citations = [
-            Citation(
-                text_of(r.source_title),
-                text_of(r.source_address),
-                text_of(r.excerpt),
-                text_of(r.notes),
-            )
-            for r in matches.itertuples()
-        ]
-        verdict = Verdict.SUPPORTED
-        summary = (
-            "Matches a published forecast ({publisher_base} to {publisher_forecast}); the article's "
-            "rounded figures imply {article_implied_cagr} a year against the publisher's stated "
-            "{publisher_stated_cagr}."
-        )
-    else:
-        verdict = Verdict.NOT_CHECKABLE
-        summary = "No published forecast in the curated table matches these figures."
-    figures += [
-        Figure(
-            "forecasts_compared", "Global forecasts with a base value", float(len(growth)), "count"
-        ),
-        Figure(
-            "lowest_publisher_cagr",
-            "Lowest growth implied by a publisher",
-            float(growth["implied_cagr_pct"].min()),
-            "percent",
-        ),
-        Figure(
-            "highest_publisher_cagr",
-            "Highest growth implied by a publisher",
-            float(growth["implied_cagr_pct"].max()),
-            "percent",
-        ),
-    ]
+    values: dict[str, float | None] = {
+        "article_implied_cagr": 100 * rate,
+        "years": float(target_year - base_year),
+        "growth_multiple": target.value / base.value,
+        "forecasts_compared": float(len(growth)),
+        "lowest_publisher_cagr": float(growth["implied_cagr_pct"].min()),
+        "highest_publisher_cagr": float(growth["implied_cagr_pct"].max()),
+    }
+    matched = not matches.empty
+    if matched:
+        values |= _publisher_values(matches.iloc[0], target_year - base_year)
+    declared = ARTICLE_FIGURES + PUBLISHER_FIGURES if matched else ARTICLE_FIGURES
     return Assessment(
-        verdict=verdict,
-        summary=summary,
-        figures=tuple(figures),
-        method=(
-            "The yearly growth rate is the constant rate that compounds the article's base value "
-            "into its forecast value over {years} years. The article's figures are then matched "
-            "against curated publisher forecasts for the same years, allowing only the rounding the "
-            "article's wording implies, and the publisher's own values and stated rate are set beside "
-            "them. Across {forecasts_compared} global forecasts with a base value, implied growth "
-            "ranges from {lowest_publisher_cagr} to {highest_publisher_cagr} a year."
-        ),
-        limits=(
-            "This checks that the article reports a published forecast faithfully, not that the "
-            "forecast will come true. The publisher's page itself was not available; its figures come "
-            "from secondary citations. Publishers define the edge-AI market differently, so their "
-            "forecasts disagree widely."
-        ),
-        needs="Realised edge-AI revenues by year from a source with a stable market definition.",
-        citations=tuple(citations),
+        verdict=Verdict.SUPPORTED if matched else Verdict.NOT_CHECKABLE,
+        summary=MARKET_MATCHED if matched else MARKET_UNMATCHED,
+        figures=(declared + SPREAD_FIGURES).fill(**values),
+        method=MARKET_METHOD,
+        limits=MARKET_LIMITS,
+        needs=MARKET_NEEDS,
+        citations=_forecast_citations(matches) if matched else (),
         tables={"path": path, "publishers": growth},
     )
+
+
+IOT_SUMMARY = "No data on connected-device counts or edge deployments are in the project."
+IOT_METHOD = (
+    "The claim explains the forecast by the growth of connected devices. The project holds "
+    "market forecasts only, which state the expected size of the market, not the number of "
+    "devices or why they grow."
+)
+IOT_LIMITS = "A forecast's growth cannot be attributed to a cause from the forecast alone."
+IOT_NEEDS = (
+    "A yearly series of connected IoT devices (for example from IoT Analytics or the ITU) "
+    "and of devices shipped with on-device AI accelerators, over the same years."
+)
 
 
 def assess_iot_expansion() -> Assessment:
     """The IoT explanation of the forecast: no device or deployment series is in the data."""
     return Assessment(
         verdict=Verdict.NOT_CHECKABLE,
-        summary="No data on connected-device counts or edge deployments are in the project.",
+        summary=IOT_SUMMARY,
         figures=(),
-        method=(
-            "The claim explains the forecast by the growth of connected devices. The project holds "
-            "market forecasts only, which state the expected size of the market, not the number of "
-            "devices or why they grow."
-        ),
-        limits="A forecast's growth cannot be attributed to a cause from the forecast alone.",
-        needs=(
-            "A yearly series of connected IoT devices (for example from IoT Analytics or the ITU) "
-            "and of devices shipped with on-device AI accelerators, over the same years."
-        ),
-    )
-
-
-def assess_edge_hardware_efficiency() -> Assessment:
-    """Edge hardware becoming more powerful and energy-efficient: no edge benchmark series here."""
-    return Assessment(
-        verdict=Verdict.NOT_CHECKABLE,
-        summary="No performance-per-watt series for edge AI hardware is in the project.",
-        figures=(),
-        method=(
-            "The claim is about a trend in edge devices' compute and energy efficiency. The AI data "
-            "in the project describe large training runs and chatbot ratings, not edge inference "
-            "hardware."
-        ),
-        limits="Data-centre hardware trends do not carry over to phones and embedded devices.",
-        needs=(
-            "Benchmark results per watt for edge accelerators by release date, for example MLPerf "
-            "Inference: Edge and MLPerf Mobile submissions with their measured power."
-        ),
-    )
-
-
-def assess_edge_latency() -> Assessment:
-    """Edge inference cutting latency: no latency measurements are in the project."""
-    return Assessment(
-        verdict=Verdict.NOT_CHECKABLE,
-        summary="No latency measurements of on-device against cloud inference are in the project.",
-        figures=(),
-        method=(
-            "The claim compares response times of inference on the device with inference in a "
-            "cloud data centre. The project's AI data rate models and count training runs; none "
-            "of them time a request."
-        ),
-        limits=(
-            "Latency depends on the network, the model's size and the device; a smaller edge model "
-            "can answer sooner and still do less, so a fair test fixes the task."
-        ),
-        needs=(
-            "Measured end-to-end latency for the same task served on-device and from a cloud "
-            "endpoint, for example MLPerf Inference edge results (single-stream latency) beside "
-            "round-trip times to the nearest cloud region."
-        ),
+        method=IOT_METHOD,
+        limits=IOT_LIMITS,
+        needs=IOT_NEEDS,
     )

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.measures.energy import JOULES_PER_TH_PER_J_PER_GH, machine_efficiencies
+from analysis.result import measure
 
 DAYS_PER_MONTH = 365.25 / 12
 _PLACEHOLDERS = ("CPU", "GPU", "FPGA", "EARLY ASIC")  # CBECI's round placeholder rows
@@ -29,6 +30,7 @@ def is_placeholder(machine: str) -> bool:
     return any(p in machine.upper() for p in _PLACEHOLDERS)
 
 
+@measure
 def classified_machines(cbeci_miners: pd.DataFrame, asic_models: pd.DataFrame) -> pd.DataFrame:
     """Dated machines with efficiency (J/TH), ``hardware_class`` and ``placeholder``."""
     machines = machine_efficiencies(cbeci_miners, asic_models)
@@ -38,6 +40,7 @@ def classified_machines(cbeci_miners: pd.DataFrame, asic_models: pd.DataFrame) -
     )
 
 
+@measure
 def cbeci_machines(cbeci_miners: pd.DataFrame) -> pd.DataFrame:
     """CBECI's rows alone, in the columns of ``classified_machines``."""
     names = cbeci_miners["miner"].astype(str)

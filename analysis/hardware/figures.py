@@ -1,15 +1,14 @@
 """Labels and units of the hardware family's figures, and the reading of 'exponentially
-greater' that two of its claims share. One table, so a figure named in two assessments is
-labelled once.
+greater' that two of its claims share. One declaration, so a figure named in two
+assessments is labelled once; each claim picks its figures from it, in report order, with
+:func:`declared`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pandas as pd
 
-from analysis.result import Figure
+from analysis.result import Figures
 
 # "Exponentially greater" read as "by orders of magnitude", plural: at least two (x100).
 ORDERS_OF_MAGNITUDE = 2
@@ -92,18 +91,26 @@ _LABELS: dict[str, tuple[str, str]] = {
     "device_share_fall_multiple": ("Fall in a new machine's share of the network", "multiple"),
     "late_device_solo_blocks_per_year": ("Blocks a year the latest machine expects alone", "ratio"),
 }
-_FITS = {
+FITS = {
     "frontier": "All classes",
     "asic": "Named ASICs",
     "early_asic": "Named ASICs to the end of CBECI's list",
     "late_asic": "Named ASICs after CBECI's list",
 }
-for _prefix, _label in _FITS.items():
+for _prefix, _label in FITS.items():
     _LABELS[f"{_prefix}_halving_months"] = (f"{_label}: months to halve energy per hash", "months")
     _LABELS[f"{_prefix}_r_squared"] = (f"{_label}: R-squared on the log scale", "ratio")
     _LABELS[f"{_prefix}_points"] = (f"{_label}: record machines fitted", "count")
 
 
-def figures_of(values: Mapping[str, float | None]) -> tuple[Figure, ...]:
-    """Figures in the order of ``values``, labelled from the module's label table."""
-    return tuple(Figure(n, _LABELS[n][0], v, _LABELS[n][1]) for n, v in values.items())
+FIGURES = Figures(*((name, label, unit) for name, (label, unit) in _LABELS.items()))
+
+
+def fit_names(prefix: str) -> tuple[str, str, str]:
+    """The names of an exponential fit's figures: halving time, R-squared, records fitted."""
+    return (f"{prefix}_halving_months", f"{prefix}_r_squared", f"{prefix}_points")
+
+
+def declared(*names: str) -> Figures:
+    """The family's figures called ``names``, in that order."""
+    return Figures(*(FIGURES.spec(name) for name in names))

@@ -1,6 +1,7 @@
-"""The network around mining hardware: hashrate read at a date or over a period, the energy
-a hashrate uses in a year, the blocks found in a period, and the hashrate of single machines
-(F2Pool's device list and the curated ASIC table) against the network's.
+"""The network around mining hardware: hashrate read at a date or over a period, the CPU
+era and its median hashrate, the energy a hashrate uses in a year, the blocks found in a
+period, and the hashrate of single machines (F2Pool's device list and the curated ASIC
+table) against the network's.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ import pandas as pd
 
 from analysis.hardware.efficiency import first_of_class
 from analysis.measures.issuance import blocks_per_day, interpolate_at
+from analysis.result import measure
 
 HOURS_PER_DAY = 24
 WATT_HOURS_PER_KWH = 1000
+KWH_PER_TWH = 1e9
 
 
 def hashrate_at(hashrate: pd.DataFrame, date: pd.Timestamp) -> float:
@@ -49,13 +52,29 @@ def blocks_in_period(
 ) -> float:
     """Blocks found from ``start`` to before ``end``: blocks a day from hashrate and
     difficulty, times the days each sample stands for (until the next sample)."""
-    daily = blocks_per_day(hashrate, difficulty, hashes_per_unit_difficulty)
+    return blocks_between(
+        network_blocks_per_day(hashrate, difficulty, hashes_per_unit_difficulty), start, end
+    )
+
+
+@measure
+def network_blocks_per_day(
+    hashrate: pd.DataFrame, difficulty: pd.DataFrame, hashes_per_unit_difficulty: float
+) -> pd.DataFrame:
+    """Blocks a day the network's hashrate and difficulty imply, at each hashrate sample."""
+    return blocks_per_day(hashrate, difficulty, hashes_per_unit_difficulty)
+
+
+def blocks_between(daily: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> float:
+    """Blocks found from ``start`` to before ``end``, from a series of blocks a day
+    (``date``, ``blocks_per_day``), each sample standing for the days until the next."""
     inside = daily[(daily["date"] >= start) & (daily["date"] < end)].reset_index(drop=True)
     gaps = inside["date"].diff().shift(-1).dt.total_seconds() / 86_400
     gaps = gaps.fillna(gaps.median() if gaps.notna().any() else 1.0)
     return float((inside["blocks_per_day"] * gaps).sum())
 
 
+@measure
 def f2pool_efficiency(f2pool_devices: pd.DataFrame) -> pd.DataFrame:
     """F2Pool's devices with efficiency (J/TH = W / TH/s) and release month as a date."""
     released = pd.to_datetime(
@@ -93,7 +112,16 @@ def device_shares(devices: pd.DataFrame, hashrate: pd.DataFrame) -> pd.DataFrame
     return devices.assign(share_pct=100.0 * devices["hashrate_ths"] / network)
 
 
-def cpu_era(machines: pd.DataFrame, hashrate: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """From the first hashrate sample to the release date of the first GPU row."""
-    first_gpu = first_of_class(machines, "GPU")["available_from"]
+@measure
+def cpu_era(
+    cbeci_machines: pd.DataFrame, hashrate: pd.DataFrame
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From the first hashrate sample to the release date of CBECI's first GPU row."""
+    first_gpu = first_of_class(cbeci_machines, "GPU")["available_from"]
     return pd.Timestamp(hashrate["date"].min()), pd.Timestamp(first_gpu)
+
+
+@measure
+def cpu_era_median_ths(cpu_era: tuple[pd.Timestamp, pd.Timestamp], hashrate: pd.DataFrame) -> float:
+    """Median network hashrate (TH/s) of the CPU era."""
+    return period_median(hashrate, *cpu_era)

@@ -2,8 +2,8 @@
 the cross-checks against CBECI and published estimates.
 
 Energy per bitcoin = network hashrate x machine efficiency x seconds a day / BTC earned a
-day. The efficiency-free part, terahashes per bitcoin, is computed once per date; every
-efficiency then scales it.
+day. The efficiency-free part, terahashes per bitcoin, is computed once per build (the named
+measure ``network_income``); every efficiency then scales it.
 """
 
 from __future__ import annotations
@@ -17,13 +17,11 @@ import pandas as pd
 from analysis.measures.issuance import (
     SECONDS_PER_DAY,
     blocks_per_day,
-    fee_per_block_since_halving,
-    fees_by_date,
     interpolate_at,
     nearest,
     trailing_issuance,
 )
-from analysis.result import Citation, text_of
+from analysis.result import Citation, measure, text_of
 
 JOULES_PER_KWH = 3.6e6
 JOULES_PER_TH_PER_J_PER_GH = 1000.0  # 1 J/GH = 1,000 J/TH
@@ -34,20 +32,23 @@ MINER_PRICE_BASES = frozenset(
 )
 
 
+@measure
 def network_income(
     hashrate: pd.DataFrame,
     difficulty: pd.DataFrame,
     market_price: pd.DataFrame,
     miners_revenue: pd.DataFrame,
     blocks: pd.DataFrame,
-    initial_subsidy_btc: float,
-    halving_interval: int,
+    revenue_fees: pd.DataFrame,
+    assumed_fee_per_block: float,
+    initial_block_subsidy_btc: float,
+    subsidy_halving_interval_blocks: float,
     hashes_per_unit_difficulty: float,
 ) -> pd.DataFrame:
     """Per hashrate date: hashrate, price, BTC and USD earned a day, terahashes per BTC.
 
-    BTC a day is revenue / price while the revenue series lasts; after it, the subsidy
-    counted from the block table plus the median fee per block since the last halving
+    BTC a day is revenue / price while the revenue series lasts (``revenue_fees`` says how
+    far); after it, the subsidy counted from the block table plus ``assumed_fee_per_block``
     (``income_basis`` says which). Columns: ``date``, ``hashrate_ths``, ``difficulty``,
     ``blocks_per_day``, ``price_usd``, ``income_btc_per_day``, ``income_basis``,
     ``revenue_usd_per_day``, ``th_per_btc``, ``hashprice_usd_per_th_day``.
@@ -57,12 +58,11 @@ def network_income(
     net["price_usd"] = interpolate_at(net["date"], prices, "price_usd")
     net["revenue_usd_per_day"] = interpolate_at(net["date"], miners_revenue, "revenue_usd_per_day")
     net = net[net["price_usd"] > 0].reset_index(drop=True)
-    fees = fees_by_date(miners_revenue, market_price, blocks, initial_subsidy_btc, halving_interval)
-    fee_per_block, _ = fee_per_block_since_halving(fees, blocks, halving_interval)
-    counted = trailing_issuance(net["date"], blocks, initial_subsidy_btc, halving_interval)
-    estimated = counted["subsidy_btc_per_day"] + fee_per_block * counted["blocks_counted"]
+    interval = int(subsidy_halving_interval_blocks)
+    counted = trailing_issuance(net["date"], blocks, initial_block_subsidy_btc, interval)
+    estimated = counted["subsidy_btc_per_day"] + assumed_fee_per_block * counted["blocks_counted"]
     measured = net["revenue_usd_per_day"] / net["price_usd"]
-    after = net["date"] > fees["date"].max()
+    after = net["date"] > revenue_fees["date"].max()
     net["income_btc_per_day"] = np.where(after, estimated, measured)
     net["income_basis"] = np.where(after, "subsidy and median fee", "revenue")
     net = net[net["income_btc_per_day"] > 0].copy()

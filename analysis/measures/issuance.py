@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.result import measure
+
 SATOSHIS_PER_BTC = 100_000_000
 MAX_HALVINGS = 64  # GetBlockSubsidy: "if (halvings >= 64) return 0"
 SECONDS_PER_DAY = 86_400
@@ -170,3 +172,31 @@ def fee_per_block_since_halving(
     halving_date = pd.Timestamp(blocks.loc[blocks["height"] == halving, "date"].iloc[0])
     after = fees[fees["date"] - pd.Timedelta(days=WINDOW_DAYS) >= halving_date]
     return float(after["fee_btc_per_block"].median()), halving_date
+
+
+@measure
+def revenue_fees(
+    miners_revenue: pd.DataFrame,
+    market_price: pd.DataFrame,
+    blocks: pd.DataFrame,
+    initial_block_subsidy_btc: float,
+    subsidy_halving_interval_blocks: float,
+) -> pd.DataFrame:
+    """Fees (BTC) on the dates of the revenue series (:func:`fees_by_date`), once per build."""
+    return fees_by_date(
+        miners_revenue,
+        market_price,
+        blocks,
+        initial_block_subsidy_btc,
+        int(subsidy_halving_interval_blocks),
+    )
+
+
+@measure
+def assumed_fee_per_block(
+    revenue_fees: pd.DataFrame, blocks: pd.DataFrame, subsidy_halving_interval_blocks: float
+) -> float:
+    """The fee per block (BTC) assumed after the revenue series ends: the median since the
+    last halving before it ends (:func:`fee_per_block_since_halving`)."""
+    fee, _ = fee_per_block_since_halving(revenue_fees, blocks, int(subsidy_halving_interval_blocks))
+    return fee

@@ -3,95 +3,161 @@ the Herfindahl-Hirschman index, the Nakamoto coefficient (counted in whole block
 equivalent number of equal pools, and a bound for the blocks no pool is attributed.
 
 Shares are of the blocks a pool is attributed (the 'unknown' blocks are left out of the
-denominator, as if they fell to the pools in proportion). Pool slugs come from coinbase tags
-anyone can write: they go into tables, never into prose.
+denominator, as if they fell to the pools in proportion). Every measure here can be made
+from the blocks per pool and period (:func:`block_counts`), so the block table is counted
+once per kind of period and the rest works on a table of a few thousand rows. Pool slugs
+come from coinbase tags anyone can write: they go into tables, never into prose.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
-from analysis.measures.concentration import concentration_by_period, shares_by_period
+from analysis.measures.concentration import (
+    concentration_by_period,
+    period_bounds,
+    shares_by_period,
+    shares_of_counts,
+)
+from analysis.measures.periods import (
+    PERIODS,
+    decimal_year,
+    period_end,
+    slope_per_year,
+    utc_naive,
+    with_periods,
+)
+
+__all__ = [
+    "OTHER_POOLS",
+    "PERIODS",
+    "RESIDUAL_POOL",
+    "TOP_N",
+    "UNATTRIBUTED",
+    "block_counts",
+    "chart_shares",
+    "chart_shares_of_counts",
+    "complete_periods",
+    "concentration_of_counts",
+    "decimal_year",
+    "leading_pools",
+    "nakamoto_by_period",
+    "period_end",
+    "pool_concentration",
+    "pool_shares",
+    "shares_by_period",
+    "shares_of_pool_counts",
+    "slope_per_year",
+    "unattributed_share",
+    "utc_naive",
+    "with_periods",
+]
 
 RESIDUAL_POOL = "unknown"
 TOP_N = (1, 2, 5)
-PERIODS = ("year", "quarter")
 OTHER_POOLS = "other pools"
 UNATTRIBUTED = "unattributed"
 
 
-def utc_naive(dates: pd.Series) -> pd.Series:
-    """Block times as naive UTC timestamps (naive input is taken to be UTC already)."""
-    if dates.dt.tz is not None:
-        converted: pd.Series = dates.dt.tz_convert("UTC").dt.tz_localize(None)
-        return converted
-    return dates
+def block_counts(framed: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """Blocks per ``kind`` period and pool, the unattributed ones included, from blocks that
+    carry their periods (:func:`with_periods`): ``period``, ``pool_slug``, ``count``."""
+    counts = framed.groupby([kind, "pool_slug"], observed=True).size().rename("count")
+    return counts.reset_index().rename(columns={kind: "period"})
 
 
-def with_periods(blocks: pd.DataFrame) -> pd.DataFrame:
-    """``blocks`` with ``year`` (int) and ``quarter`` (the quarter's first day, UTC, naive)."""
-    dates = utc_naive(blocks["date"])
-    quarter_start = pd.to_datetime(
-        pd.DataFrame({"year": dates.dt.year, "month": 3 * (dates.dt.quarter - 1) + 1, "day": 1})
-    )
-    return blocks.assign(year=dates.dt.year.astype("int64"), quarter=quarter_start)
-
-
-def period_end(period: object, kind: str) -> pd.Timestamp:
-    """The first instant after the year or quarter ``period``."""
-    if kind == "year":
-        return pd.Timestamp(year=int(period) + 1, month=1, day=1)  # type: ignore[call-overload]
-    if kind == "quarter":
-        return pd.Timestamp(str(period)) + pd.DateOffset(months=3)
-    raise ValueError(f"unknown period kind {kind!r}; use one of {PERIODS}")
+def _complete(periods: Iterable[Any], kind: str, last_block: pd.Timestamp) -> list[object]:
+    """The periods (sorted) that end by ``last_block``."""
+    return [p for p in sorted(set(periods)) if period_end(p, kind) <= last_block]
 
 
 def complete_periods(blocks: pd.DataFrame, kind: str) -> list[object]:
     """The periods that end before the last block of the table (the last, partial one is left out)."""
     framed = with_periods(blocks)
-    last = utc_naive(framed["date"]).max()
-    return [p for p in sorted(framed[kind].unique()) if period_end(p, kind) <= last]
+    return _complete(framed[kind].unique(), kind, utc_naive(framed["date"]).max())
+
+
+def _by_period(counts: pd.DataFrame) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """Counts in period order: the periods, each row's block count and whether it is the
+    unattributed residual."""
+    ordered = counts.sort_values("period", kind="stable")
+    unknown = (ordered["pool_slug"] == RESIDUAL_POOL).to_numpy(dtype=bool, na_value=False)
+    return ordered["period"], ordered["count"].to_numpy(dtype="int64"), unknown
+
+
+def _unattributed_of_counts(counts: pd.DataFrame) -> pd.Series:
+    periods, blocks, unknown = _by_period(counts)
+    shares = {}
+    for start, end in period_bounds(periods.to_numpy()):
+        found = blocks[start:end]
+        shares[periods.iloc[start]] = 100.0 * (
+            int(found[unknown[start:end]].sum()) / int(found.sum())
+        )
+    return pd.Series(shares, dtype="float64")
 
 
 def unattributed_share(blocks: pd.DataFrame, kind: str) -> pd.Series:
     """Per period, the share (%) of blocks with no pool attributed."""
-    framed = with_periods(blocks)
-    return 100.0 * (framed["pool_slug"] == RESIDUAL_POOL).groupby(framed[kind]).mean()
+    return _unattributed_of_counts(block_counts(with_periods(blocks), kind)).rename_axis(kind)
+
+
+def shares_of_pool_counts(counts: pd.DataFrame) -> pd.DataFrame:
+    """Each pool's share (%) of the attributed blocks per period, from :func:`block_counts`."""
+    return shares_of_counts(counts[counts["pool_slug"] != RESIDUAL_POOL], "period", "pool_slug")
 
 
 def pool_shares(blocks: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Each pool's share (%) of the attributed blocks per period (``period``, ``group``, ...)."""
-    framed = with_periods(blocks[blocks["pool_slug"] != RESIDUAL_POOL])
-    return shares_by_period(framed, kind, "pool_slug")
+    return shares_of_pool_counts(block_counts(with_periods(blocks), kind))
 
 
-def _highest_hhi(blocks: pd.DataFrame, kind: str) -> pd.Series:
+def _highest_hhi_of_counts(counts: pd.DataFrame) -> pd.Series:
     """Per period, the HHI if every unattributed block belonged to the largest pool."""
-    framed = with_periods(blocks)
+    periods, blocks, unknown = _by_period(counts)
     rows = {}
-    for period, part in framed.groupby(kind):
-        counts = part["pool_slug"].value_counts()
-        unknown = int(counts.get(RESIDUAL_POOL, 0))
-        named = counts.drop(RESIDUAL_POOL, errors="ignore").astype("float64")
-        if named.empty:
-            rows[period] = float("nan")
+    for start, end in period_bounds(periods.to_numpy()):
+        found, residual = blocks[start:end], unknown[start:end]
+        named = -np.sort(-found[~residual].astype("float64"))
+        if len(named) == 0:
+            rows[periods.iloc[start]] = float("nan")
             continue
-        named.iloc[int(np.argmax(named.to_numpy()))] += unknown
-        rows[period] = float(((100.0 * named / len(part)) ** 2).sum())
-    return pd.Series(rows)
+        named[0] += int(found[residual].sum())
+        rows[periods.iloc[start]] = float(((100.0 * named / int(found.sum())) ** 2).sum())
+    return pd.Series(rows, dtype="float64")
 
 
 def nakamoto_by_period(shares: pd.DataFrame, majority_share_pct: float) -> pd.Series:
     """Per period, the fewest pools whose blocks together are more than ``majority_share_pct``
     of the attributed blocks, counted in whole blocks so that exactly half is never rounded
     into 'more than half' (six of twelve equal pools hold half, not more)."""
-    fewest = {}
-    for period, part in shares.groupby("period", sort=True):
-        counts = part["count"].sort_values(ascending=False).to_numpy()
-        passes = 100 * counts.cumsum() > majority_share_pct * counts.sum()
-        fewest[period] = int(np.argmax(passes)) + 1 if passes.any() else float("nan")
+    ordered = shares.sort_values("period", kind="stable")
+    keys, counts = ordered["period"], ordered["count"].to_numpy()
+    fewest: dict[object, float] = {}
+    for start, end in period_bounds(keys.to_numpy()):
+        largest_first = -np.sort(-counts[start:end])
+        passes = 100 * largest_first.cumsum() > majority_share_pct * largest_first.sum()
+        fewest[keys.iloc[start]] = int(np.argmax(passes)) + 1 if passes.any() else float("nan")
     return pd.Series(fewest, dtype="float64")
+
+
+def concentration_of_counts(
+    counts: pd.DataFrame, kind: str, last_block: pd.Timestamp, majority_share_pct: float = 50.0
+) -> pd.DataFrame:
+    """:func:`pool_concentration` from :func:`block_counts` and the time of the table's last
+    block (which says which periods are complete)."""
+    shares = shares_of_pool_counts(counts)
+    table = concentration_by_period(shares, TOP_N, majority_share_pct)
+    table = table.rename(columns={"groups": "pools"})
+    table["nakamoto"] = table["period"].map(nakamoto_by_period(shares, majority_share_pct))
+    table["effective_pools"] = 10_000.0 / table["hhi"]
+    table["unattributed_pct"] = table["period"].map(_unattributed_of_counts(counts))
+    table["hhi_max"] = table["period"].map(_highest_hhi_of_counts(counts))
+    keep = set(_complete(counts["period"], kind, last_block))
+    return table[table["period"].isin(keep)].reset_index(drop=True)
 
 
 def pool_concentration(
@@ -99,31 +165,9 @@ def pool_concentration(
 ) -> pd.DataFrame:
     """Per complete period: top-n shares, HHI, Nakamoto coefficient, pools, effective pools,
     the unattributed share and the highest HHI the unattributed blocks allow."""
-    shares = pool_shares(blocks, kind)
-    table = concentration_by_period(shares, TOP_N, majority_share_pct)
-    table = table.rename(columns={"groups": "pools"})
-    table["nakamoto"] = table["period"].map(nakamoto_by_period(shares, majority_share_pct))
-    table["effective_pools"] = 10_000.0 / table["hhi"]
-    table["unattributed_pct"] = table["period"].map(unattributed_share(blocks, kind))
-    table["hhi_max"] = table["period"].map(_highest_hhi(blocks, kind))
-    keep = set(complete_periods(blocks, kind))
-    return table[table["period"].isin(keep)].reset_index(drop=True)
-
-
-def decimal_year(dates: pd.Series) -> np.ndarray:
-    """Dates as years with a fraction (1 July 2022 is about 2022.5)."""
-    stamps = pd.to_datetime(dates)
-    start = pd.to_datetime(pd.DataFrame({"year": stamps.dt.year, "month": 1, "day": 1}))
-    length = np.where(stamps.dt.is_leap_year, 366.0, 365.0)
-    return (stamps.dt.year + (stamps - start).dt.total_seconds() / 86_400.0 / length).to_numpy()
-
-
-def slope_per_year(dates: pd.Series, values: pd.Series) -> float:
-    """Least-squares slope of ``values`` against time, in units per year."""
-    if len(values) < 2:
-        return float("nan")
-    slope, _ = np.polyfit(decimal_year(dates), values.astype("float64").to_numpy(), 1)
-    return float(slope)
+    framed = with_periods(blocks)
+    last = utc_naive(framed["date"]).max()
+    return concentration_of_counts(block_counts(framed, kind), kind, last, majority_share_pct)
 
 
 def leading_pools(blocks: pd.DataFrame, count: int) -> list[str]:
@@ -132,19 +176,31 @@ def leading_pools(blocks: pd.DataFrame, count: int) -> list[str]:
     return [str(p) for p in named.value_counts().head(count).index]
 
 
-def chart_shares(blocks: pd.DataFrame, kind: str, count: int) -> pd.DataFrame:
-    """Shares (%) of all blocks per complete period: the leading pools, the other pools together,
-    and the unattributed blocks (``period``, ``pool``, ``share_pct``, ``order``)."""
-    leaders = leading_pools(blocks, count)
-    framed = with_periods(blocks)
-    slug = framed["pool_slug"].astype(str)
+def chart_shares_of_counts(
+    counts: pd.DataFrame, leaders: list[str], kind: str, last_block: pd.Timestamp
+) -> pd.DataFrame:
+    """:func:`chart_shares` from :func:`block_counts`, the leading pools and the time of the
+    last block."""
+    slug = counts["pool_slug"].astype(str)
     label = slug.where(slug.isin(leaders), OTHER_POOLS).mask(slug == RESIDUAL_POOL, UNATTRIBUTED)
-    shares = shares_by_period(framed.assign(pool=label), kind, "pool")
-    shares = shares[shares["period"].isin(set(complete_periods(blocks, kind)))]
+    together = counts.assign(pool=label).groupby(["period", "pool"], as_index=False)
+    labelled: pd.DataFrame = together[["count"]].sum()
+    shares = shares_of_counts(labelled, "period", "pool")
+    shares = shares[shares["period"].isin(set(_complete(counts["period"], kind, last_block)))]
     order = {name: i for i, name in enumerate([*leaders, OTHER_POOLS, UNATTRIBUTED])}
     return (
         shares.rename(columns={"group": "pool"})
         .assign(order=lambda f: f["pool"].map(order))
         .loc[:, ["period", "pool", "share_pct", "order"]]
         .reset_index(drop=True)
+    )
+
+
+def chart_shares(blocks: pd.DataFrame, kind: str, count: int) -> pd.DataFrame:
+    """Shares (%) of all blocks per complete period: the leading pools, the other pools together,
+    and the unattributed blocks (``period``, ``pool``, ``share_pct``, ``order``)."""
+    framed = with_periods(blocks)
+    last = utc_naive(framed["date"]).max()
+    return chart_shares_of_counts(
+        block_counts(framed, kind), leading_pools(blocks, count), kind, last
     )

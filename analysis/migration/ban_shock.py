@@ -1,5 +1,6 @@
 """The China ban shock in the network hashrate: the pre-ban peak, the trough after the
-crackdown and the first day the network regained the peak.
+crackdown and the first day the network regained the peak; and the days of date figures
+(proleptic ordinals) to and from timestamps.
 """
 
 from __future__ import annotations
@@ -8,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
+
+from analysis.result import measure
 
 THS_PER_EHS = 1e6
 
@@ -38,6 +41,17 @@ class BanShock:
 def date_of_ordinal(ordinal: float) -> pd.Timestamp:
     """A parameter of unit ``date`` (a proleptic ordinal) as a timestamp."""
     return pd.Timestamp(dt.date.fromordinal(int(ordinal)))
+
+
+def ordinal_of(day: pd.Timestamp | None) -> float | None:
+    """A day as its proleptic ordinal (the value of a ``date`` or ``month`` figure), or None."""
+    return None if day is None or pd.isna(day) else float(day.date().toordinal())
+
+
+@measure
+def china_crackdown_day(china_mining_crackdown_date: float) -> pd.Timestamp:
+    """The day of China's crackdown on mining (the parameter, as a timestamp)."""
+    return date_of_ordinal(china_mining_crackdown_date)
 
 
 def hashrate_ehs(hashrate: pd.DataFrame) -> pd.DataFrame:
@@ -71,3 +85,9 @@ def ban_shock(hashrate: pd.DataFrame, ban_date: pd.Timestamp) -> BanShock:
         trough_ehs=float(window["ehs"].iloc[trough_at]),
         recovery_date=None if later.empty else pd.Timestamp(later["date"].iloc[0]),
     )
+
+
+@measure
+def china_ban_shock(hashrate: pd.DataFrame, china_crackdown_day: pd.Timestamp) -> BanShock:
+    """The network hashrate's fall and recovery around China's crackdown."""
+    return ban_shock(hashrate, china_crackdown_day)

@@ -6,15 +6,20 @@ The HHI is bounded on both sides: at least the sum of squares of the named group
 residual split into many tiny groups) and at most that plus the residual's square (the
 residual as one group). The share of the largest named group is exact whenever it exceeds
 the residual's whole share.
+
+The named measures here (``monthly_country_shares``, ``monthly_country_concentration``,
+``latest_map_concentration``) are computed once per build for every migration claim.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from analysis.measures.concentration import hhi, nakamoto_coefficient, shares_by_period, top_n_share
+from analysis.result import Citation, Figure, measure, text_of
 
 RESIDUAL_COUNTRY = "Other"
 RESIDUAL_POOL = "unknown"
@@ -59,12 +64,16 @@ def bounded_concentration(shares: pd.DataFrame, residual: str) -> pd.DataFrame:
     ``top2_pct``, ``majority_groups`` (named groups needed to pass half), ``residual_pct``.
     """
     rows = []
-    for period, part in shares.groupby("period", sort=True, observed=True):
-        named = part[part["group"] != residual]
+    # which rows are the residual, found once for the whole table (string comparisons are slow)
+    marked = shares.assign(_residual=(shares["group"] == residual).to_numpy(bool, na_value=False))
+    for period, part in marked.groupby("period", sort=True, observed=True):
+        is_residual = part["_residual"].to_numpy()
+        named = part[~is_residual]
         s = named["share_pct"].astype("float64")
-        rest = float(part.loc[part["group"] == residual, "share_pct"].sum())
+        rest = float(part.loc[is_residual, "share_pct"].sum())
         leader = str(named["group"].iloc[int(s.to_numpy().argmax())]) if len(named) else None
         largest = top_n_share(s, 1)
+        low = hhi(s)
         try:
             majority: float = float(nakamoto_coefficient(s))
         except ValueError:  # the named groups alone never pass half
@@ -72,8 +81,8 @@ def bounded_concentration(shares: pd.DataFrame, residual: str) -> pd.DataFrame:
         rows.append(
             {
                 "period": period,
-                "hhi_low": hhi(s),
-                "hhi_high": hhi(s) + rest**2,
+                "hhi_low": low,
+                "hhi_high": low + rest**2,
                 "hhi_without_residual": hhi(100.0 * s / s.sum()) if s.sum() > 0 else float("nan"),
                 "largest_pct": largest,
                 "largest_group": leader,
@@ -116,13 +125,15 @@ def latest_map(recent: pd.DataFrame) -> str:
     return str(maps.sort_values(["year", "map"]).iloc[-1]["map"])
 
 
-def geographic_and_pool_index(country_shares: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
+def geographic_and_pool_index(
+    monthly_country_concentration: pd.DataFrame, blocks: pd.DataFrame
+) -> pd.DataFrame:
     """The country and pool concentration bounds for the months both tables cover.
 
     Columns ``period``, then ``geo_`` and ``pool_`` versions of the
     :func:`bounded_concentration` columns.
     """
-    geo = bounded_concentration(country_shares_by_month(country_shares), RESIDUAL_COUNTRY)
+    geo = monthly_country_concentration
     pool = bounded_concentration(pool_shares_by_month(blocks), RESIDUAL_POOL)
     merged = geo.add_prefix("geo_").merge(
         pool.add_prefix("pool_"), left_on="geo_period", right_on="pool_period", how="inner"
@@ -174,3 +185,83 @@ def published_points(recent: pd.DataFrame) -> pd.DataFrame:
             "label": rows["label"].astype(str),
         }
     ).reset_index(drop=True)
+
+
+def later_points(monthly_country_shares: pd.DataFrame, recent: pd.DataFrame) -> pd.DataFrame:
+    """Published geographic shares dated after the last Cambridge month."""
+    points = published_points(recent)
+    last = pd.Timestamp(monthly_country_shares["period"].max()) + pd.offsets.MonthEnd(1)
+    later: pd.DataFrame = points[points["date"] > last].reset_index(drop=True)
+    return later
+
+
+def row_citations(rows: pd.DataFrame) -> tuple[Citation, ...]:
+    """One citation per row of the curated country table, with its normalisation note."""
+    return tuple(
+        Citation(
+            text_of(r["source_title"]),
+            text_of(r["source_address"]),
+            text_of(r["excerpt"]),
+            text_of(r["normalisation"]),
+        )
+        for _, r in rows.iterrows()
+    )
+
+
+def share_on(shares: pd.DataFrame, country: str, period: pd.Timestamp) -> float:
+    """``country``'s Cambridge share (%) in the month ``period`` (shares from
+    :func:`country_shares_by_month`); zero when the month lists it at zero."""
+    rows = shares[(shares["period"] == period) & (shares["group"] == country)]
+    if len(rows) != 1:
+        raise ValueError(f"expected one share for {country} in {period:%B %Y}, found {len(rows)}")
+    return float(rows["share_pct"].iloc[0])
+
+
+def last_month_before(shares: pd.DataFrame, day: pd.Timestamp) -> pd.Timestamp:
+    """The last month of the table that ends before ``day`` (a full month before it)."""
+    months = pd.Series(shares["period"].unique())
+    full = months[months + pd.offsets.MonthBegin(1) <= day]
+    if full.empty:
+        raise ValueError(f"no full month before {day:%d %B %Y}")
+    return pd.Timestamp(full.max())
+
+
+@dataclass(frozen=True)
+class MapConcentration:
+    """The latest published map: its name, year, the day to plot it at, and its
+    :func:`bounded_concentration` row (the unlisted remainder as the residual)."""
+
+    name: str
+    year: float
+    date: pd.Timestamp
+    row: pd.Series
+
+    def named_in(self, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+        """``figures`` with the map's name in place of ``{map}`` in their declared labels."""
+        return tuple(replace(f, label=f.label.replace("{map}", self.name)) for f in figures)
+
+
+@measure
+def monthly_country_shares(country_shares: pd.DataFrame) -> pd.DataFrame:
+    """Cambridge's monthly country shares (see :func:`country_shares_by_month`)."""
+    return country_shares_by_month(country_shares)
+
+
+@measure
+def monthly_country_concentration(monthly_country_shares: pd.DataFrame) -> pd.DataFrame:
+    """The bounded country concentration of each Cambridge month."""
+    return bounded_concentration(monthly_country_shares, RESIDUAL_COUNTRY)
+
+
+@measure
+def latest_map_concentration(country_hashrate_recent: pd.DataFrame) -> MapConcentration:
+    """The bounded country concentration of the latest published map."""
+    recent = country_hashrate_recent
+    name = latest_map(recent)
+    rows = recent[recent["map"] == name]
+    return MapConcentration(
+        name=name,
+        year=float(rows["year"].max()),
+        date=published_points(rows)["date"].max(),
+        row=bounded_concentration(map_shares(recent, name), RESIDUAL_COUNTRY).iloc[0],
+    )

@@ -15,9 +15,14 @@ from report.commands.options import mirror_option, settings_from
 
 @click.command(
     "datasets",
+    short_help="List the datasets; --verify checks every hash and schema.",
     help=(
-        "List the registered datasets; --verify checks every hash and schema.\n\n"
-        "Example: python -m report datasets --verify"
+        "List the registered datasets with their tables and licences; --verify also loads "
+        "every table and checks its sha256 and schema.\n\n"
+        "Examples:\n\n"
+        "\b\n"
+        "  python -m report datasets\n"
+        "  python -m report datasets --verify --mirror ../shared/data"
     ),
 )
 @mirror_option

@@ -45,6 +45,11 @@ class Article:
     text: str
     path: Path
     sha256: str
+    # Source details as declared in data/article.toml; empty when unknown, never guessed.
+    outlet: str = ""
+    author: str = ""
+    address: str = ""
+    published: str = ""  # ISO date
 
 
 def _problem(path: Path, message: str) -> Problem:
@@ -83,4 +88,18 @@ def load_article(settings: Settings) -> Article:
             [_problem(path, f"sha256 is {actual}, expected {spec.sha256}")],
             hint="the claim quotes were checked against the pinned text; re-check them before re-pinning",
         )
-    return Article(title=spec.title, text=data.decode("utf-8"), path=path, sha256=actual)
+    extra = {key: _as_text(value) for key, value in (spec.model_extra or {}).items()}
+    return Article(
+        title=spec.title,
+        text=data.decode("utf-8"),
+        path=path,
+        sha256=actual,
+        outlet=extra.get("outlet", ""),
+        author=extra.get("author", ""),
+        address=extra.get("address", ""),
+        published=extra.get("published", ""),
+    )
+
+
+def _as_text(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from analysis.result import UNITS, Stated
 from report.data.declared import read_declaration, shown_path, validated
+from report.data.quote_match import quote_mismatch
 from report.errors import ConfigError
 
 _CHART_HINT = (
@@ -125,6 +126,6 @@ def load_inventory(data_dir: Path, article: str) -> list[ClaimSpec]:
             seen.add(model.id)
             position = flat_article.find(_normalise(model.quote))
             if position < 0:
-                raise ConfigError(f"{here}: the quote is not verbatim in the article")
+                raise ConfigError(quote_mismatch(here, model.quote, article, "the article"))
             claims.append(_spec(model, path.stem, position))
     return sorted(claims, key=lambda c: (c.position, c.id))

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.result import Assessment, Verdict
+from analysis.result import Assessment, Margin, Verdict
 from report.data.datasets import LoadedTable
 from report.data.parameters import Parameter
 from report.data.registry import Registry
@@ -24,6 +24,34 @@ from report.ledger.prose import unresolved, without_placeholders
 from report.progress import Progress, silent
 
 
+def _check_margin(claim_id: str, verdict: Verdict, margin: Margin | None, entry: Entry) -> None:
+    """A margin names a value the claim has, in its unit, flips to another verdict, and
+    its sentence names the threshold; a claim that is not checkable has none."""
+    if margin is None:
+        return
+    where = f"claim {claim_id!r}: the margin"
+    if verdict is Verdict.NOT_CHECKABLE:
+        raise BuildError(f"{where}: a claim that is not checkable has no margin; drop it")
+    if margin.flips_to is verdict:
+        raise BuildError(f"{where} flips to {verdict.value!r}, the verdict it already has")
+    values = entry.values()
+    if margin.deciding not in values or margin.deciding == margin.threshold.name:
+        raise BuildError(
+            f"{where} is decided by {margin.deciding!r}, which is no figure, parameter or "
+            "stated value of the claim; name one of them"
+        )
+    unit = values[margin.deciding][1]
+    if unit != margin.threshold.unit:
+        raise BuildError(
+            f"{where}: the threshold is in {margin.threshold.unit!r} but {margin.deciding!r} "
+            f"is in {unit!r}; give it the deciding value's unit"
+        )
+    if f"{{{margin.threshold.name}}}" not in margin.sentence:
+        raise BuildError(
+            f"{where}: the sentence must name its threshold {{{margin.threshold.name}}}"
+        )
+
+
 def _check(entry: Entry) -> None:
     claim_id = entry.claim.id
     if not isinstance(entry.assessment, Assessment):
@@ -33,6 +61,10 @@ def _check(entry: Entry) -> None:
     names = [f.name for f in entry.assessment.figures]
     if len(names) != len(set(names)):
         raise BuildError(f"claim {claim_id!r}: two figures share a name")
+    margin = entry.assessment.margin
+    if margin is not None and margin.threshold.name in names:
+        raise BuildError(f"claim {claim_id!r}: the margin's threshold shares a figure's name")
+    _check_margin(claim_id, entry.assessment.verdict, margin, entry)
     prose = entry.prose()
     missing = unresolved(prose.values(), entry.values())
     if missing:

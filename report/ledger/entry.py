@@ -24,8 +24,12 @@ class Entry:
     parameters: tuple[Parameter, ...]  # every parameter used, directly or through a measure
 
     def values(self) -> dict[str, Value]:
-        """Everything prose may name: figures, then parameters, then stated values."""
+        """Everything prose may name: figures, the margin's threshold, then parameters,
+        then stated values."""
         found: dict[str, Value] = {f.name: (f.value, f.unit) for f in self.assessment.figures}
+        margin = self.assessment.margin
+        if margin is not None:
+            found[margin.threshold.name] = (margin.threshold.value, margin.threshold.unit)
         found.update({p.name: (p.value, p.unit) for p in self.parameters})
         found.update({f"stated_{k}": (s.value, s.unit) for k, s in self.claim.stated.items()})
         return found
@@ -37,7 +41,10 @@ class Entry:
     def prose(self) -> dict[str, str]:
         """The prose fields of the assessment by name."""
         a = self.assessment
-        return {"summary": a.summary, "method": a.method, "limits": a.limits, "needs": a.needs}
+        fields = {"summary": a.summary, "method": a.method, "limits": a.limits, "needs": a.needs}
+        if a.margin is not None:
+            fields["margin"] = a.margin.sentence
+        return fields
 
 
 @dataclass(frozen=True)

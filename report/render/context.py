@@ -6,17 +6,23 @@ values so a template can mark each filled value.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from analysis.result import Citation, Figure, Stated, Verdict
+from report.data.article import Article
 from report.data.parameters import Parameter
 from report.data.registry import DatasetSpec
 from report.ledger.entry import Entry, Ledger
 from report.ledger.prose import PLACEHOLDER, Value, fill
+from report.render.format import PLAIN_UNITS
+from report.render.sources import SourceLine, source_line
 from report.render.svg import ChartSVG, safe_claim_id
 from report.versions.buildinfo import BuildInfo
 
+MIN_CHART_SCALE = 0.85
+_SVG_WIDTH = re.compile(r'<svg[^>]*?\swidth="([0-9.]+)"')
 VERDICT_ORDER = (
     Verdict.SUPPORTED,
     Verdict.PARTLY_SUPPORTED,
@@ -86,11 +92,34 @@ class ClaimView:
     datasets: tuple[DatasetSpec, ...]
     citations: tuple[Citation, ...]
     parameters: tuple[Parameter, ...]
+    margin: Prose | None = None  # how close the verdict came, if the claim states it
 
     @property
     def sources(self) -> tuple[str, ...]:
         """The distinct sources of the claim's datasets, in order (for chart captions)."""
         return tuple(dict.fromkeys(d.source for d in self.datasets))
+
+    @property
+    def source_lines(self) -> tuple[SourceLine, ...]:
+        """Publisher and dataset of each distinct dataset, for the chart's Source line."""
+        return tuple(dict.fromkeys(source_line(d) for d in self.datasets))
+
+    @property
+    def chart_min_width(self) -> int:
+        """The narrowest the page shows the chart, in pixels: 85% of its drawn width, so
+        its 13 px text stays at 11 px or more (report.css uses it on phones)."""
+        found = _SVG_WIDTH.search(self.chart.svg) if self.chart is not None else None
+        return round(float(found.group(1)) * MIN_CHART_SCALE) if found else 0
+
+    @property
+    def stated_text(self) -> str:
+        """The figures the article states, joined; empty when it states the claim in words."""
+        return "; ".join(s.text for s in self.stated)
+
+    @property
+    def headline_note(self) -> str:
+        """Words a reader needs beside the headline figure when its unit is an index."""
+        return PLAIN_UNITS.get(self.headline.unit, "") if self.headline else ""
 
     @property
     def chart_alt(self) -> str:
@@ -112,13 +141,26 @@ class VerdictCount:
 class ReportContext:
     """The whole report, ready for a template."""
 
-    title: str
+    article: Article
     claims: tuple[ClaimView, ...]
     counts: tuple[VerdictCount, ...]
     datasets: tuple[DatasetSpec, ...]
     info: BuildInfo
     packages: tuple[tuple[str, str], ...]
     commands: tuple[str, ...]
+    newest_data: float | None  # ordinal day of the latest dated figure, if any
+
+    @property
+    def title(self) -> str:
+        """The article's title as declared in ``data/article.toml``."""
+        return self.article.title
+
+    @property
+    def source_details(self) -> tuple[tuple[str, str], ...]:
+        """The article's declared outlet, author, date and address, those that are known."""
+        a = self.article
+        rows = (("Outlet", a.outlet), ("Author", a.author), ("Published", a.published))
+        return tuple((k, v) for k, v in rows if v)
 
     @property
     def has_live_charts(self) -> bool:
@@ -156,11 +198,23 @@ def claim_view(
         datasets=tuple(datasets[d] for d in entry.datasets if d in datasets),
         citations=a.citations,
         parameters=entry.parameters,
+        margin=prose(a.margin.sentence, values) if a.margin is not None else None,
     )
 
 
+def newest_data_day(ledger: Ledger) -> float | None:
+    """The latest date among the computed figures (an ordinal day), or None."""
+    days = [
+        f.value
+        for e in ledger.entries
+        for f in e.assessment.figures
+        if f.unit in ("date", "month") and f.value is not None
+    ]
+    return max(days) if days else None
+
+
 def report_context(
-    title: str, ledger: Ledger, info: BuildInfo, charts: Mapping[str, ChartSVG | None]
+    article: Article, ledger: Ledger, info: BuildInfo, charts: Mapping[str, ChartSVG | None]
 ) -> ReportContext:
     """The template context for ``ledger`` built as ``info``, with each claim's chart."""
     claims = tuple(claim_view(e, charts.get(e.claim.id), ledger.datasets) for e in ledger.entries)
@@ -169,11 +223,12 @@ def report_context(
         for v in VERDICT_ORDER
     )
     return ReportContext(
-        title=title,
+        article=article,
         claims=claims,
         counts=counts,
         datasets=tuple(ledger.datasets[d] for d in sorted(ledger.datasets)),
         info=info,
         packages=tuple(sorted(info.packages.items())),
         commands=info.reproduce_commands,
+        newest_data=newest_data_day(ledger),
     )

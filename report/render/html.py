@@ -49,10 +49,26 @@ def _printable(value: object) -> object:
     return printable(value) if type(value) is str else value
 
 
+def csv_data_url(text: str) -> str:
+    """``text`` as a ``data:`` address a download link can carry inside the page (base64,
+    a third larger than the text; percent-encoding would double it)."""
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return "data:text/csv;charset=utf-8;base64," + data
+
+
+def lower_first(text: str) -> str:
+    """``text`` with its first letter lower-case, unless it starts an acronym ("HHI")."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def html_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja2 environment of the HTML templates: autoescaped, strict, with ``fmt``."""
     env = template_environment(templates_dir, autoescape=True, finalize=_printable)
     env.filters["fmt"] = format_value
+    env.filters["lower_first"] = lower_first
+    env.globals["csv_data_url"] = csv_data_url
     env.globals["font_face_css"] = lambda: Markup(font_face_css())
     env.globals["trusted_svg"] = Markup
     env.globals["split_address"] = split_address

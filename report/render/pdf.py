@@ -22,7 +22,9 @@ from report.render.links import split_address
 from report.render.typst_text import TypstMarkup, finalize, string_literal, text_markup
 
 TYPST_TEMPLATE = "pdf/report.typ.j2"
+APPENDIX_TEMPLATE = "pdf/appendix.typ.j2"
 TYPST_STYLE = "pdf/style.typ"
+HEADLINE_FIGURES = 4  # figures the brief shows per claim; the appendix shows them all
 _LABEL = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -56,6 +58,41 @@ def typst_link(text: str, address: str) -> TypstMarkup:
     return TypstMarkup(f"{text_markup(text)}{note}")
 
 
+def typst_source_line(context: ReportContext) -> TypstMarkup:
+    """The article's declared source details, or a note that none are recorded."""
+    a = context.article
+    known = [value for _, value in context.source_details]
+    if not known and not a.address:
+        return TypstMarkup(
+            text_markup(
+                "The article's outlet, author, address and date of publication are not "
+                "recorded (data/article.toml leaves them empty rather than guess); its text "
+                "is pinned by sha256."
+            )
+        )
+    pieces = [text_markup(v) for v in known]
+    if a.address:
+        pieces.append(typst_link(a.address, a.address))
+    return TypstMarkup("The article: " + " · ".join(pieces))
+
+
+def typst_citation(context: ReportContext) -> TypstMarkup:
+    """How to cite this version of the report."""
+    a = context.article
+    parts = ["Claim check of "]
+    if a.author:
+        parts.append(f"{a.author}, ")
+    parts.append(f"“{a.title}”")
+    parts += [f", {v}" for v in (a.outlet, a.published) if v]
+    info = context.info
+    parts.append(
+        f". claimcheck-report, version {info.version} (code commit {info.code_commit[:12]})"
+    )
+    if context.newest_data is not None:
+        parts.append(f", data to {format_value(context.newest_data, 'date')}")
+    return TypstMarkup(text_markup("".join(parts) + "."))
+
+
 def typst_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja2 environment of the Typst templates: data always written as literals."""
     env = template_environment(templates_dir, autoescape=False, finalize=finalize)
@@ -64,13 +101,18 @@ def typst_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["typst_label"] = _label
     env.globals["prose"] = typst_prose
     env.globals["link"] = typst_link
+    env.globals["source_line"] = typst_source_line
+    env.globals["citation"] = typst_citation
+    env.globals["headline_count"] = HEADLINE_FIGURES
     return env
 
 
-def render_typst(context: ReportContext, templates_dir: Path) -> str:
-    """The Typst source of the report for ``context``."""
+def render_typst(
+    context: ReportContext, templates_dir: Path, template_name: str = TYPST_TEMPLATE
+) -> str:
+    """The Typst source of the brief (or, with ``APPENDIX_TEMPLATE``, the appendix)."""
     style = TypstMarkup((templates_dir / TYPST_STYLE).read_text(encoding="utf-8"))
-    template = typst_environment(templates_dir).get_template(TYPST_TEMPLATE)
+    template = typst_environment(templates_dir).get_template(template_name)
     return template.render(report=context, style=style)
 
 

@@ -19,6 +19,7 @@ import vl_convert
 from report.ledger.entry import Entry
 from report.ledger.prose import fill
 from report.render import charts
+from report.render.chart_data import chart_csv
 from report.render.charts.style import FONT_DIR, apply_config
 from report.render.safe_text import draw_in_utc, printable, safe_spec, visible
 
@@ -43,6 +44,7 @@ class ChartSVG:
     subtitle: str
     svg: str
     spec: dict[str, object] | None = None
+    data_csv: str = ""  # the rows the chart draws, for a download link
 
     @property
     def file_name(self) -> str:
@@ -155,7 +157,8 @@ def chart_svg(entry: Entry) -> ChartSVG | None:
     title, subtitle = spec_title(spec)
     summary = fill(entry.assessment.summary, entry.values())
     svg = accessible_svg(vega_svg(spec), f"chart-{claim_id}", title or entry.claim.title, summary)
-    return ChartSVG(claim_id, title, subtitle, svg, spec if has_tooltips(spec) else None)
+    live = spec if has_tooltips(spec) else None
+    return ChartSVG(claim_id, title, subtitle, svg, live, chart_csv(spec))
 
 
 def has_tooltips(spec: object) -> bool:

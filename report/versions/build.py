@@ -106,9 +106,7 @@ def write_build(
     with workspace(settings.output_dir) as space:
         temporary = space.content
         temporary.mkdir()
-        render_documents(
-            project.article.title, ledger, info, temporary, settings.templates_dir, progress
-        )
+        render_documents(project.article, ledger, info, temporary, settings.templates_dir, progress)
         document = manifest(info, template_hashes(settings.templates_dir), temporary)
         (temporary / "manifest.json").write_text(
             json.dumps(document, indent=2, sort_keys=False) + "\n", encoding="utf-8"

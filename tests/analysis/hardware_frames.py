@@ -1,11 +1,21 @@
 """Small hand-made frames for the hardware tests: CBECI-like machine rows (round
 placeholders a factor of ten apart, then two named ASICs), curated ASIC rows, F2Pool's device
-list, and hashrate series on chosen dates.
+list, and hashrate series on chosen dates; and the family's measures of them.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
+
+from analysis.hardware.efficiency import cbeci_machines, classified_machines
+from analysis.hardware.network import (
+    cpu_era,
+    cpu_era_median_ths,
+    f2pool_efficiency,
+    network_blocks_per_day,
+)
 
 TS = pd.Timestamp
 TH = 1e12
@@ -103,3 +113,28 @@ HASHRATE = series(
         ("2020-01-01", 1e8),
     ]
 )
+
+
+def measures(
+    cbeci: pd.DataFrame,
+    hashrate: pd.DataFrame,
+    models: pd.DataFrame | None = None,
+    difficulty: pd.DataFrame | None = None,
+) -> dict[str, Any]:
+    """The hardware family's measures of these frames, by name, as a build computes them
+    (``models`` defaults to no curated rows; blocks a day need a ``difficulty``)."""
+    classified = classified_machines(cbeci, NO_MODELS if models is None else models)
+    cbeci_only = cbeci_machines(cbeci)
+    era = cpu_era(cbeci_only, hashrate)
+    found: dict[str, Any] = {
+        "classified_machines": classified,
+        "cbeci_machines": cbeci_only,
+        "f2pool_efficiency": f2pool_efficiency(F2POOL),
+        "cpu_era": era,
+        "cpu_era_median_ths": cpu_era_median_ths(era, hashrate),
+    }
+    if difficulty is not None:
+        found["network_blocks_per_day"] = network_blocks_per_day(
+            hashrate, difficulty, HASHES_PER_UNIT
+        )
+    return found

@@ -7,7 +7,15 @@ quantity has a value that can be worked out by hand.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from typing import Any
+
 import pandas as pd
+
+from analysis.measures import energy, issuance
+from analysis.mining_cost import costs, efficiencies, electricity
+from analysis.result import MEASURE_MARK
 
 DIFFICULTY = 1e14
 HASHES_PER_DIFFICULTY = 2.0**32
@@ -19,6 +27,50 @@ START = pd.Timestamp("2024-04-01")
 DAYS = 48
 # hashrate (TH/s) that finds PER_DAY blocks a day at DIFFICULTY
 HASHRATE_THS = PER_DAY * DIFFICULTY * HASHES_PER_DIFFICULTY / 86_400 / 1e12
+
+
+MEASURES: dict[str, Callable[..., Any]] = {
+    name: value
+    for module in (energy, issuance, efficiencies, electricity, costs)
+    for name, value in vars(module).items()
+    if getattr(value, MEASURE_MARK, False) and value.__module__ == module.__name__
+}
+EFFICIENCIES = {"best": 12.8, "reference": 17.5, "legacy": 29.5}  # J/TH, as the parameters
+PARAMETERS: dict[str, float] = {
+    "initial_block_subsidy_btc": 50.0,
+    "subsidy_halving_interval_blocks": 210_000.0,
+    "hashes_per_unit_difficulty": HASHES_PER_DIFFICULTY,
+    "asic_efficiency_best_j_per_th": EFFICIENCIES["best"],
+    "asic_efficiency_reference_j_per_th": EFFICIENCIES["reference"],
+    "asic_efficiency_legacy_j_per_th": EFFICIENCIES["legacy"],
+    "electricity_price_oldest_year": 2023.0,
+}
+# Hand calculation for the hand-made chain: a block takes 1e14 x 2^32 hashes
+# (429,496,729,600 TH) and earns 3.125 + 0.2 BTC, so a bitcoin takes 1.2917e11 TH.
+TH_PER_BTC = 1e14 * 2**32 / 1e12 / 3.325
+
+
+def kwh_per_btc(efficiency: float) -> float:
+    """Electricity (kWh) per bitcoin on the hand-made chain at ``efficiency`` J/TH."""
+    return TH_PER_BTC * efficiency / 3.6e6
+
+
+def measured(function: Callable[..., Any], **inputs: Any) -> Any:
+    """Call ``function`` as the planner does: each argument from ``inputs`` by name, or, for
+    a named measure of this family (not in ``inputs``), computed once from the same inputs."""
+    known = dict(inputs)
+
+    def value(name: str) -> Any:
+        if name not in known:
+            if name not in MEASURES:
+                raise KeyError(f"{function.__name__} needs {name!r}, which the test does not give")
+            known[name] = call(MEASURES[name])
+        return known[name]
+
+    def call(target: Callable[..., Any]) -> Any:
+        return target(**{n: value(n) for n in inspect.signature(target).parameters})
+
+    return call(function)
 
 
 def chain(days: int = DAYS) -> pd.DataFrame:
@@ -109,3 +161,14 @@ def asic_row(
         "source_level": level,
         "normalisation": "n",
     }
+
+
+def asic_models() -> pd.DataFrame:
+    """One curated row per named efficiency (the best from a source rated high)."""
+    return pd.DataFrame(
+        [
+            asic_row("Best", EFFICIENCIES["best"], "2025-10-01", "high"),
+            asic_row("Reference", EFFICIENCIES["reference"], "2023-09-01"),
+            asic_row("Legacy", EFFICIENCIES["legacy"], "2021-12-01"),
+        ]
+    )

@@ -1,9 +1,19 @@
 """Small hand-made block tables for the pool tests: blocks ten minutes apart in July of each
-year, template groups, and a published-check row."""
+year, template groups, a published-check row, and a way to call a claim or measure with the
+named measures it asks for, as the ledger does."""
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from typing import TypeVar
+
 import pandas as pd
+
+from report.ledger.plan import measure_functions
+
+T = TypeVar("T")
+U = TypeVar("U")
 
 GROUPS = pd.DataFrame(
     {
@@ -56,3 +66,31 @@ def published_row(**row: object) -> pd.DataFrame:
     }
     base.update(row)
     return pd.DataFrame([base])
+
+
+NO_PUBLISHED = published_row().iloc[0:0]
+
+
+def assessed(function: Callable[..., T], blocks: pd.DataFrame, **inputs: object) -> T:
+    """``function`` called as the ledger calls it: each argument from ``inputs`` (by default the
+    hand-made template groups, no published checks, a majority of 50% and the 1,800 HHI line),
+    or else the named measure of that name, computed from them once."""
+    values: dict[str, object] = {
+        "blocks": blocks,
+        "pool_template_groups": GROUPS,
+        "pool_share_published": NO_PUBLISHED,
+        "majority_share_pct": 50.0,
+        "merger_guidelines_hhi_high": 1_800.0,
+        **inputs,
+    }
+    measures = measure_functions()
+
+    def value(name: str) -> object:
+        if name not in values:
+            values[name] = call(measures[name])
+        return values[name]
+
+    def call(target: Callable[..., U]) -> U:
+        return target(**{name: value(name) for name in inspect.signature(target).parameters})
+
+    return call(function)

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from analysis.result import Figure, Figures, FigureSpec
+from analysis.result import Figure, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 DECLARED = Figures(
     ("share", "Share of the largest", "percent"),
@@ -43,3 +43,33 @@ def test_declarations_add_up_in_order() -> None:
     more = DECLARED + Figures(("count", "Count", "count"))
     assert more.names == ("share", "year", "count")
     assert more.spec("count").label == "Count"
+
+
+FLIP = MarginRule(
+    deciding="share",
+    threshold=FigureSpec("share_flip", "Share at which it flips", "percent"),
+    direction="below",
+    flips_to=Verdict.CONTRADICTED,
+    sentence="Contradicted if the share were below {share_flip}.",
+)
+
+
+def test_a_margin_rule_is_filled_with_its_threshold() -> None:
+    margin = FLIP.at(50.0)
+    assert margin == Margin(
+        "share",
+        Figure("share_flip", "Share at which it flips", 50.0, "percent"),
+        "below",
+        Verdict.CONTRADICTED,
+        "Contradicted if the share were below {share_flip}.",
+    )
+
+
+def test_a_threshold_that_cannot_be_computed_gives_no_margin() -> None:
+    assert FLIP.at(None) is None
+    assert FLIP.at(math.nan) is None
+
+
+def test_a_margin_cannot_flip_to_not_checkable() -> None:
+    with pytest.raises(ValueError, match="not checkable"):
+        Margin("share", Figure("x", "X", 1.0, "percent"), "above", Verdict.NOT_CHECKABLE, "{x}")

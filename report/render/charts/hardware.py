@@ -106,7 +106,7 @@ def hashrate_since_cpu_era(entry: Entry) -> alt.TopLevelMixin | None:
     )
     text = (
         alt.Chart(marker)
-        .mark_text(align="left", dx=4, dy=-120, color=ACCENT, fontSize=11)
+        .mark_text(align="left", dx=4, dy=-120, color=ACCENT, fontSize=13)
         .encode(x="date:T", text="label:N")
     )
     chart = alt.layer(line, rule, text).properties(width=WIDTH, height=300)

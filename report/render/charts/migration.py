@@ -18,6 +18,8 @@ _YEARS = alt.Axis(format="%Y", tickCount="year", labelFlush=False)
 def country_shares(entry: Entry) -> alt.TopLevelMixin | None:
     """Cambridge's monthly shares of the leading countries as lines; later published
     geographic estimates as points, marked as a separate source."""
+    from report.render.charts.style import end_labels  # kept out of the shared import block
+
     shares = entry.assessment.tables.get("shares")
     later = entry.assessment.tables.get("later")
     if shares is None or shares.empty:
@@ -40,7 +42,8 @@ def country_shares(entry: Entry) -> alt.TopLevelMixin | None:
             y=y,
             color=colour,
             tooltip=["date:T", "country:N", alt.Tooltip("share_pct:Q", format=".2f")],
-        )
+        ),
+        end_labels(lines, "date", "share_pct", "country", colour),
     ]
     if later is not None and not later.empty:
         layers.append(
@@ -139,18 +142,25 @@ def hydro_surplus(entry: Entry) -> alt.TopLevelMixin | None:
         alt.Chart(long)
         .mark_line()
         .encode(
-            x=alt.X("year:Q", title=None, axis=alt.Axis(format="d")),
+            x=alt.X(
+                "year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=10, labelOverlap=True)
+            ),
             y=alt.Y("twh:Q", title="TWh"),
             color=alt.Color(
                 "series:N",
                 title=None,
                 scale=alt.Scale(domain=["Generation", "Demand"], range=[PALETTE[0], ACCENT]),
             ),
-            tooltip=["country:N", "year:Q", "series:N", alt.Tooltip("twh:Q", format=".2f")],
+            tooltip=[
+                alt.Tooltip("country:N", title="Country"),
+                alt.Tooltip("year:Q", title="Year", format="d"),
+                alt.Tooltip("series:N", title="Series"),
+                alt.Tooltip("twh:Q", title="Electricity (TWh)", format=".2f"),
+            ],
         )
         .properties(width=WIDTH // 2 - 20, height=260)
         .facet(column=alt.Column("country:N", title=None), spacing=24)
-        .resolve_scale(y="independent")
+        .resolve_scale(y="shared")  # the two panels are compared side by side
     )
     return titled(
         chart,
@@ -182,7 +192,7 @@ def ban_shock(entry: Entry) -> alt.TopLevelMixin | None:
     rule = alt.Chart(rule_data).mark_rule(color=ACCENT, strokeDash=[6, 4]).encode(x="date:T")
     text = (
         alt.Chart(rule_data)
-        .mark_text(align="left", dx=4, dy=-120, color=MUTED, fontSize=11)
+        .mark_text(align="left", dx=4, dy=-120, color=MUTED, fontSize=13)
         .encode(x="date:T", text="label:N")
     )
     chart = alt.layer(line, rule, text).properties(width=WIDTH, height=300)

@@ -26,9 +26,14 @@ def cost_by_region(entry: Entry) -> alt.TopLevelMixin | None:
     threshold = entry.value("stated_threshold")
     if regions is None or regions.empty or threshold is None:
         return None
+    if "counted" in regions:
+        regions = regions[regions["counted"]]  # one row per region, as the verdict counts
+    else:
+        regions = regions.assign(source_kind="cited price")
     data = regions[
         [
             "label",
+            "source_kind",
             "year",
             "cost_best_low",
             "cost_reference_low",
@@ -36,7 +41,14 @@ def cost_by_region(entry: Entry) -> alt.TopLevelMixin | None:
             "usd_per_kwh_low",
         ]
     ].copy()
-    data["label"] = data["label"].astype(str) + " (" + data["year"].astype(str) + ")"
+    data["label"] = (
+        data["label"].astype(str)
+        + " ("
+        + data["year"].astype(str)
+        + "; "
+        + data["source_kind"].astype(str)
+        + ")"
+    )
     order = data.sort_values("cost_reference_low", ascending=False)["label"].tolist()
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     x_title = "Electricity cost of one bitcoin, USD"
@@ -152,7 +164,7 @@ def sensitivity(entry: Entry) -> alt.TopLevelMixin | None:
         ],
     )
     middle = float(grid["break_even_usd_per_kwh"].median())
-    text = base.mark_text(fontSize=10).encode(
+    text = base.mark_text(fontSize=13).encode(
         text="value_label:N",
         color=alt.condition(
             alt.datum.break_even_usd_per_kwh > middle, alt.value("white"), alt.value(MUTED)

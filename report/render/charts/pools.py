@@ -23,6 +23,22 @@ _SCENARIO_DASH = alt.StrokeDash(
 )
 
 
+_LABEL_FROM_PCT = 3.0  # thinner bands are named in the tooltip and the CSV only
+
+
+def _band_labels(data: pd.DataFrame) -> alt.Chart:
+    """Each pool's name at the right end of its band, in the middle of the last quarter."""
+    last = data[data["period"] == data["period"].max()].sort_values("order")
+    last = last.assign(mid=last["share_pct"].cumsum() - last["share_pct"] / 2)
+    last = last[last["share_pct"] >= _LABEL_FROM_PCT]
+    labels: alt.Chart = (
+        alt.Chart(last)
+        .mark_text(align="left", dx=6, fontSize=13, color="#1d2733")
+        .encode(x="period:T", y="mid:Q", text="pool:N")
+    )
+    return labels
+
+
 def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:
     """Stacked shares of the blocks found each quarter: the leading pools, the others, and
     the blocks no pool is attributed."""
@@ -49,6 +65,7 @@ def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:
                 title=None,
                 sort=order,
                 scale=alt.Scale(domain=order, range=colours[: len(order)]),
+                legend=None,  # each band is labelled at its right end instead
             ),
             order=alt.Order("order:Q"),
             tooltip=[
@@ -59,6 +76,7 @@ def pool_shares_by_quarter(entry: Entry) -> alt.TopLevelMixin | None:
         )
         .properties(width=WIDTH, height=300)
     )
+    chart = alt.layer(chart, _band_labels(data))
     majority = entry.value("majority_share_pct")
     if majority is not None:
         chart = alt.layer(chart, threshold_rule(majority, "percent", "Half of the blocks"))

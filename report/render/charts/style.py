@@ -20,6 +20,10 @@ FONT = "Lato"
 FONT_DIR = Path(font_lato.__file__).resolve().parent / "files"
 WIDTH = 560
 HEIGHT = 300
+# Text sizes in SVG pixels. The page shows a chart at its drawn width or wider on a desktop
+# and at no less than 85% of it on a phone, so 13 px stays at least 11 px, the captions' size.
+TEXT_SIZE = 13
+TITLE_SIZE = 17
 
 INK = "#1d2733"
 MUTED = "#5b6572"
@@ -45,16 +49,16 @@ CONFIG: dict[str, object] = {
     "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": HEIGHT},
     "title": {
         "anchor": "start",
-        "fontSize": 15,
+        "fontSize": TITLE_SIZE,
         "fontWeight": "bold",
         "color": INK,
-        "subtitleFontSize": 12,
+        "subtitleFontSize": TEXT_SIZE,
         "subtitleColor": MUTED,
         "offset": 12,
     },
     "axis": {
-        "labelFontSize": 11,
-        "titleFontSize": 11,
+        "labelFontSize": TEXT_SIZE,
+        "titleFontSize": TEXT_SIZE,
         "titleFontWeight": "normal",
         "labelColor": MUTED,
         "titleColor": MUTED,
@@ -62,15 +66,22 @@ CONFIG: dict[str, object] = {
         "domainColor": MUTED,
         "tickColor": MUTED,
     },
-    "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom", "columns": 4},
+    "legend": {
+        "labelFontSize": TEXT_SIZE,
+        "titleFontSize": TEXT_SIZE,
+        "orient": "bottom",
+        "columns": 3,
+    },
+    "header": {"labelFontSize": TEXT_SIZE, "titleFontSize": TEXT_SIZE, "labelColor": INK},
+    "text": {"fontSize": TEXT_SIZE},
     "range": {"category": PALETTE},
     "line": {"strokeWidth": 2},
 }
 
 
-# Characters per title line that fit the chart width (bold 15 px and plain 12 px Lato).
-TITLE_CHARS = 68
-SUBTITLE_CHARS = 88
+# Characters per title line that fit the chart width (bold 17 px and plain 13 px Lato).
+TITLE_CHARS = 60
+SUBTITLE_CHARS = 80
 
 
 def wrap_lines(text: str, width: int) -> list[str]:
@@ -108,16 +119,105 @@ def threshold_rule(value: float, unit: str, label: str, axis: str = "y") -> alt.
     rule = base.mark_rule(color=ACCENT, strokeDash=[6, 4], strokeWidth=1.5).encode(
         **{axis: alt.Y("value:Q") if axis == "y" else alt.X("value:Q")}
     )
-    text = base.mark_text(align="left", dx=4, dy=-6, color=ACCENT, fontSize=11).encode(
+    text = base.mark_text(align="left", dx=4, dy=-6, color=ACCENT, fontSize=TEXT_SIZE).encode(
         **{axis: alt.Y("value:Q") if axis == "y" else alt.X("value:Q")},
         text="label:N",
     )
     return alt.LayerChart(layer=[rule, text])
 
 
+DIRECT_LABELS_FROM = 5  # series; fewer are told apart by a small legend
+
+
+def end_labels(
+    frame: pd.DataFrame, x: str, y: str, series: str, colour: alt.Color, x_type: str = "T"
+) -> alt.Chart:
+    """A text label at the last point of each series, in the series' colour: a legend
+    the eye does not have to travel to."""
+    last = frame.sort_values(x).groupby(series, sort=False).tail(1)
+    labels: alt.Chart = (
+        alt.Chart(last)
+        .mark_text(align="left", dx=5, fontSize=TEXT_SIZE, fontWeight="bold")
+        .encode(x=f"{x}:{x_type}", y=f"{y}:Q", text=f"{series}:N", color=colour)
+    )
+    return labels
+
+
+# Words for the column names charts use, for tooltips that name no title of their own.
+FIELD_WORDS = {
+    "date": "Date",
+    "period": "Period",
+    "year": "Year",
+    "country": "Country",
+    "pool": "Pool",
+    "series": "Series",
+    "source": "Source",
+    "label": "Estimate",
+    "estimator": "Estimated by",
+    "sector": "Sector",
+    "rating": "Arena rating (Elo)",
+    "gap": "Gap (Elo)",
+    "value": "Value",
+    "share": "Share (%)",
+    "ehs": "Hashrate (EH/s)",
+    "twh": "Electricity (TWh)",
+    "hhi_low": "HHI, low bound",
+    "hhi_mid": "HHI, midpoint",
+    "hhi_high": "HHI, high bound",
+}
+_SUFFIX_UNITS = {"pct": "%", "twh": "TWh", "kwh": "kWh", "usd": "USD", "ehs": "EH/s", "ths": "TH/s"}
+
+
+def field_words(field: str) -> str:
+    """A column name as a reader's label: ``share_pct`` -> "Share (%)"."""
+    if field in FIELD_WORDS:
+        return FIELD_WORDS[field]
+    words = field.split("_")
+    unit = _SUFFIX_UNITS.get(words[-1]) if len(words) > 1 else None
+    text = " ".join(words[:-1] if unit else words)
+    text = text[:1].upper() + text[1:]
+    return f"{text} ({unit})" if unit else text
+
+
+def _tooltip_item(item: object) -> object:
+    if isinstance(item, str):
+        field, _, kind = item.partition(":")
+        item = {"field": field, "type": {"T": "temporal", "Q": "quantitative"}.get(kind, "nominal")}
+    if not isinstance(item, dict) or "field" not in item:
+        return item
+    out = dict(item)
+    out.setdefault("title", field_words(str(out["field"])))
+    if out.get("type") == "quantitative":
+        out.setdefault("format", ",.3~r")  # three significant digits, as the report writes
+    if out.get("type") == "temporal":
+        out.setdefault("format", "%-d %B %Y")
+    return out
+
+
+def human_tooltips(spec: object) -> object:
+    """``spec`` with every tooltip field titled in words and its numbers formatted."""
+    if isinstance(spec, list):
+        return [human_tooltips(v) for v in spec]
+    if not isinstance(spec, dict):
+        return spec
+    out: dict[str, object] = {
+        k: v if k == "datasets" else human_tooltips(v) for k, v in spec.items()
+    }
+    encoding = out.get("encoding")
+    if isinstance(encoding, dict):
+        tooltip = encoding.get("tooltip")
+        if isinstance(tooltip, list):
+            out["encoding"] = {**encoding, "tooltip": [_tooltip_item(t) for t in tooltip]}
+        elif isinstance(tooltip, dict):
+            out["encoding"] = {**encoding, "tooltip": _tooltip_item(tooltip)}
+    return out
+
+
 def apply_config(chart: alt.TopLevelMixin) -> dict[str, object]:
-    """The chart as a Vega-Lite dict with the shared configuration."""
-    spec: dict[str, object] = chart.to_dict()
+    """The chart as a Vega-Lite dict with the shared configuration and readable tooltips."""
+    spec = human_tooltips(chart.to_dict())
+    if not isinstance(spec, dict):
+        raise TypeError("a chart's spec is a mapping")
     extra = spec.get("config", {})
     spec["config"] = {**CONFIG, **(extra if isinstance(extra, dict) else {})}
     return spec

@@ -5,6 +5,7 @@ import pytest
 
 from analysis.edge_ai.market import (
     assess_edge_ai_market,
+    assess_iot_expansion,
     growth_path,
     implied_cagr,
     matching_forecasts,
@@ -81,11 +82,6 @@ def test_assessment_is_supported_when_a_forecast_matches() -> None:
     assert result.value("publisher_stated_cagr") == pytest.approx(21.7)
 
 
-def test_assessment_is_not_checkable_without_a_matching_forecast() -> None:
-    result = assess_edge_ai_market(_forecasts(forecast_value_usd_bn=143.06), STATED)
-    assert result.verdict is Verdict.NOT_CHECKABLE
-
-
 def test_real_data_reproduce_the_publishers_figures(real_tables: dict[str, pd.DataFrame]) -> None:
     result = assess_edge_ai_market(real_tables["edge_ai_forecasts"], STATED)
     assert result.verdict is Verdict.SUPPORTED
@@ -97,9 +93,43 @@ def test_real_data_reproduce_the_publishers_figures(real_tables: dict[str, pd.Da
     assert abs(result.value("publisher_implied_cagr") - 21.7) < 0.5  # type: ignore[operator]
 
 
-def test_claims_without_data_say_what_would_settle_them() -> None:
-    from analysis.edge_ai.market import assess_edge_hardware_efficiency, assess_iot_expansion
+def test_assessment_is_not_checkable_without_a_matching_forecast() -> None:
+    result = assess_edge_ai_market(_forecasts(forecast_value_usd_bn=143.06), STATED)
+    assert result.verdict is Verdict.NOT_CHECKABLE
+    # no publisher figures without a match; the spread of the publishers is still given
+    names = [f.name for f in result.figures]
+    assert "publisher_base" not in names
+    assert names[:3] == ["article_implied_cagr", "years", "growth_multiple"]
+    assert names[-3:] == ["forecasts_compared", "lowest_publisher_cagr", "highest_publisher_cagr"]
+    assert result.citations == ()
 
-    for result in (assess_iot_expansion(), assess_edge_hardware_efficiency()):
-        assert result.verdict is Verdict.NOT_CHECKABLE
-        assert "MLPerf" in result.needs or "IoT" in result.needs
+
+def test_publisher_figures_and_spread_on_two_forecasts() -> None:
+    # a second publisher: 10 to 14.4 in two years is 20% a year (1.2 x 1.2 = 1.44)
+    other = _forecasts(
+        publisher="Other",
+        base_year=2024,
+        base_value_usd_bn=10.0,
+        forecast_year=2026,
+        forecast_value_usd_bn=14.4,
+        cagr_pct=20.0,
+    )
+    result = assess_edge_ai_market(pd.concat([_forecasts(), other], ignore_index=True), STATED)
+    assert result.verdict is Verdict.SUPPORTED
+    assert result.value("years") == 8
+    assert result.value("growth_multiple") == pytest.approx(119 / 25)
+    # 24.91 to 118.69 over eight years, by logarithms
+    by_logs = 100 * (math.exp(math.log(118.69 / 24.91) / 8) - 1)
+    assert result.value("publisher_implied_cagr") == pytest.approx(by_logs)
+    assert result.value("publisher_cagr_first_year") == 2026
+    assert result.value("forecasts_compared") == 2
+    assert result.value("lowest_publisher_cagr") == pytest.approx(20.0)
+    assert result.value("highest_publisher_cagr") == pytest.approx(by_logs)
+    assert [c.address for c in result.citations] == ["https://example.org"]
+
+
+def test_iot_expansion_says_what_would_settle_it() -> None:
+    result = assess_iot_expansion()
+    assert result.verdict is Verdict.NOT_CHECKABLE
+    assert result.figures == ()
+    assert "IoT" in result.needs

@@ -1,22 +1,30 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis.hardware.asic_divide import assess_asic_divide
-from analysis.result import Verdict
+from analysis.result import Assessment, Verdict
 from tests.analysis.hardware_frames import (
     CBECI,
-    F2POOL,
     HASHRATE,
     MODELS,
     NO_MODELS,
     TS,
+    measures,
 )
 
 
+def _divide(cbeci: pd.DataFrame, models: pd.DataFrame, hashrate: pd.DataFrame) -> Assessment:
+    m = measures(cbeci, hashrate, models)
+    return assess_asic_divide(
+        m["classified_machines"], cbeci, m["f2pool_efficiency"], hashrate, 4e-5
+    )
+
+
 def test_asic_divide_on_a_hand_made_table() -> None:
-    result = assess_asic_divide(CBECI, MODELS, F2POOL, HASHRATE, 4e-5)
+    result = _divide(CBECI, MODELS, HASHRATE)
     # best CPU 10,000 J/GH = 1e7 J/TH; best ASIC in the data is B1 at 62.5 J/TH
     assert result.value("asic_vs_cpu_multiple") == pytest.approx(1e7 / 62.5)
     assert result.value("asic_vs_gpu_multiple") == pytest.approx(1e6 / 62.5)
@@ -41,12 +49,16 @@ def test_asic_divide_verdict_rules() -> None:
     slow_start = HASHRATE.assign(
         hashrate_ths=np.where(HASHRATE["date"] == TS("2014-01-01"), 30.0, HASHRATE["hashrate_ths"])
     )
-    partly = assess_asic_divide(CBECI, NO_MODELS, F2POOL, slow_start, 4e-5)
+    partly = _divide(CBECI, NO_MODELS, slow_start)
     assert partly.value("growth_after_first_asic") == pytest.approx(1.5)
     assert partly.verdict is Verdict.PARTLY_SUPPORTED
     # an ASIC only fifty times better than the best GPU is not "exponentially greater"
     narrow = CBECI.assign(efficiency_j_gh=CBECI["efficiency_j_gh"].clip(lower=20.0))
-    assert (
-        assess_asic_divide(narrow, NO_MODELS, F2POOL, HASHRATE, 4e-5).verdict
-        is Verdict.CONTRADICTED
-    )
+    assert _divide(narrow, NO_MODELS, HASHRATE).verdict is Verdict.CONTRADICTED
+
+
+def test_ledger_entry(ledger) -> None:  # type: ignore[no-untyped-def]
+    divide = ledger.entry("hardware-asic-divide").assessment
+    assert divide.verdict is Verdict.SUPPORTED
+    # the best ASIC in the data is at least the S19 Pro's 29.55 J/TH; CPU over it is >= 338,000x
+    assert divide.value("asic_vs_cpu_multiple") >= 1e7 / 29.55 * 0.999

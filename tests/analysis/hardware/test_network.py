@@ -4,13 +4,16 @@ import pytest
 from analysis.hardware.efficiency import cbeci_machines
 from analysis.hardware.network import (
     annual_energy_kwh,
+    blocks_between,
     blocks_in_period,
     cpu_era,
+    cpu_era_median_ths,
     curated_devices,
     device_shares,
     f2pool_efficiency,
     growth_around,
     hashrate_at,
+    network_blocks_per_day,
     period_median,
 )
 from tests.analysis.hardware_frames import (
@@ -74,6 +77,22 @@ def test_cpu_era_runs_to_the_first_gpu_row() -> None:
     hashrate = series([("2009-01-09", 1e-6), ("2012-01-01", 10.0)])
     # the first GPU row of the hand-made list is the 'Worst GPU', 1 January 2010
     assert cpu_era(cbeci_machines(CBECI), hashrate) == (TS("2009-01-09"), TS("2010-01-01"))
+
+
+def test_cpu_era_median_takes_the_samples_before_its_end() -> None:
+    hashrate = series([("2009-01-09", 1.0), ("2009-06-01", 2.0), ("2009-09-01", 9.0)])
+    era = (TS("2009-01-09"), TS("2009-09-01"))  # the last sample is on the end date: left out
+    assert cpu_era_median_ths(era, hashrate) == pytest.approx(1.5)
+
+
+def test_blocks_between_reads_the_daily_series() -> None:
+    hashrate = every_days("2009-01-01", "2009-02-06", 4, TH_FOR_144_BLOCKS, "hashrate_ths")
+    difficulty = every_days("2009-01-01", "2009-02-06", 4, 2.0, "difficulty")
+    daily = network_blocks_per_day(hashrate, difficulty, HASHES_PER_UNIT)
+    # twice the difficulty at the same hashrate: 72 blocks a day
+    assert daily["blocks_per_day"].tolist() == pytest.approx([72.0] * 10)
+    # the first five samples, four days each
+    assert blocks_between(daily, TS("2009-01-01"), TS("2009-01-21")) == pytest.approx(72 * 20)
 
 
 def test_device_share_is_its_hashrate_over_the_network_read_between_samples() -> None:

@@ -1,3 +1,4 @@
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -5,7 +6,9 @@ from analysis.measures.concentration import (
     concentration_by_period,
     hhi,
     nakamoto_coefficient,
+    period_bounds,
     shares_by_period,
+    shares_of_counts,
     top_n_share,
 )
 
@@ -54,3 +57,20 @@ def test_nakamoto_counts_a_sum_at_the_threshold_as_not_exceeding_it() -> None:
     assert nakamoto_coefficient(pd.Series([100 / 12] * 12)) == 7
     assert nakamoto_coefficient(pd.Series([25.0, 25.0, 25.0, 25.0])) == 3
     assert nakamoto_coefficient(pd.Series([50.0000001, 49.9999999])) == 1
+
+
+def test_shares_of_counts_match_counting_the_rows() -> None:
+    frame = pd.DataFrame({"year": [1, 1, 1, 1, 2, 2], "pool": ["a", "a", "b", "c", "a", "b"]})
+    counts = pd.DataFrame(
+        {"year": [1, 1, 1, 2, 2], "pool": list("abcab"), "count": [2, 1, 1, 1, 1]}
+    )
+    pd.testing.assert_frame_equal(
+        shares_of_counts(counts, "year", "pool"), shares_by_period(frame, "year", "pool")
+    )
+    # 2/4, 1/4, 1/4 then 1/2, 1/2
+    assert shares_of_counts(counts, "year", "pool")["share_pct"].tolist() == [50, 25, 25, 50, 50]
+
+
+def test_period_bounds_are_the_runs_of_equal_periods() -> None:
+    assert period_bounds(np.array([2021, 2021, 2022, 2024, 2024, 2024])) == [(0, 2), (2, 3), (3, 6)]
+    assert period_bounds(np.array([], dtype="int64")) == []

@@ -28,17 +28,8 @@ BTC_PER_BLOCK = 3.125 + mf.FEE_PER_BLOCK  # after the halving, with the hand-mad
 
 
 def _network() -> pd.DataFrame:
-    s = mf.series()
-    return network_income(
-        s["hashrate"],
-        s["difficulty"],
-        s["market_price"],
-        s["miners_revenue"],
-        s["blocks"],
-        INITIAL,
-        INTERVAL,
-        mf.HASHES_PER_DIFFICULTY,
-    )
+    net: pd.DataFrame = mf.measured(network_income, **mf.series(), **mf.PARAMETERS)
+    return net
 
 
 def test_income_is_revenue_over_price_then_subsidy_plus_median_fee() -> None:
@@ -50,6 +41,19 @@ def test_income_is_revenue_over_price_then_subsidy_plus_median_fee() -> None:
     assert net["hashprice_usd_per_th_day"].iloc[-1] == pytest.approx(
         144 * BTC_PER_BLOCK * mf.PRICE / mf.HASHRATE_THS
     )
+
+
+def test_income_after_the_revenue_series_uses_the_fee_it_is_given() -> None:
+    s = mf.series()
+    base = mf.measured(network_income, **s, **mf.PARAMETERS)
+    doubled = mf.measured(
+        network_income, **s, **mf.PARAMETERS, assumed_fee_per_block=2 * mf.FEE_PER_BLOCK
+    )
+    estimated = doubled["income_basis"] == "subsidy and median fee"
+    assert estimated.any() and (base["income_basis"] == doubled["income_basis"]).all()
+    # 144 blocks a day x (3.125 subsidy + 0.4 fee) where the revenue series has ended
+    expected = 144 * (3.125 + 2 * mf.FEE_PER_BLOCK)
+    assert doubled.loc[estimated, "income_btc_per_day"].to_numpy() == pytest.approx(expected)
 
 
 def test_energy_per_bitcoin_matches_a_per_block_calculation() -> None:
@@ -221,16 +225,8 @@ def test_full_years_and_trend() -> None:
 
 
 def _real_network(real_tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    return network_income(
-        real_tables["hashrate"],
-        real_tables["difficulty"],
-        real_tables["market_price"],
-        real_tables["miners_revenue"],
-        real_tables["blocks"],
-        INITIAL,
-        INTERVAL,
-        2.0**32,
-    )
+    net: pd.DataFrame = mf.measured(network_income, **real_tables, **mf.PARAMETERS)
+    return net
 
 
 def test_revenue_per_hashrate_matches_jpmorgans_published_figures(

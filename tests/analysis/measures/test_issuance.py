@@ -3,11 +3,13 @@ import pandas as pd
 import pytest
 
 from analysis.measures.issuance import (
+    assumed_fee_per_block,
     block_subsidy_btc,
     blocks_per_day,
     fee_per_block_since_halving,
     fees_by_date,
     interpolate_at,
+    revenue_fees,
     subsidy_by_height,
     trailing_issuance,
 )
@@ -102,6 +104,16 @@ def test_fees_are_revenue_in_bitcoin_less_the_counted_subsidy() -> None:
     fee, halving_date = fee_per_block_since_halving(fees, s["blocks"], INTERVAL)
     assert fee == pytest.approx(mf.FEE_PER_BLOCK)
     assert halving_date == mf.START + pd.Timedelta(seconds=1_000 * 600)
+
+
+def test_the_fee_measures_use_the_project_parameters() -> None:
+    s = mf.series()
+    fees = revenue_fees(
+        s["miners_revenue"], s["market_price"], s["blocks"], INITIAL, float(INTERVAL)
+    )
+    assert fees["fee_btc_per_block"].to_numpy() == pytest.approx(mf.FEE_PER_BLOCK)
+    # the hand-made chain pays 0.2 BTC a block in fees on every day of the revenue series
+    assert assumed_fee_per_block(fees, s["blocks"], float(INTERVAL)) == pytest.approx(0.2)
 
 
 # ---- real data -------------------------------------------------------------------------

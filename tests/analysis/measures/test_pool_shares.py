@@ -1,29 +1,20 @@
-import math
-
 import pandas as pd
 import pytest
 
+from analysis.measures.periods import with_periods
 from analysis.measures.pool_shares import (
     OTHER_POOLS,
+    RESIDUAL_POOL,
     UNATTRIBUTED,
+    block_counts,
     chart_shares,
     complete_periods,
-    period_end,
+    concentration_of_counts,
     pool_concentration,
     pool_shares,
-    slope_per_year,
-    with_periods,
+    unattributed_share,
 )
 from tests.analysis.pool_frames import july_blocks
-
-
-def test_periods_are_utc_years_and_quarter_starts() -> None:
-    blocks = pd.DataFrame(
-        {"date": pd.to_datetime(["2022-08-15 12:00", "2022-12-31 23:59"], utc=True)}
-    )
-    framed = with_periods(blocks)
-    assert framed["year"].tolist() == [2022, 2022]
-    assert framed["quarter"].tolist() == [pd.Timestamp("2022-07-01"), pd.Timestamp("2022-10-01")]
 
 
 def test_complete_periods_leave_out_the_last_partial_period() -> None:
@@ -34,13 +25,6 @@ def test_complete_periods_leave_out_the_last_partial_period() -> None:
     assert quarters[0] == pd.Timestamp("2021-01-01")
     assert quarters[-1] == pd.Timestamp("2022-01-01")  # the second quarter of 2022 is cut
     assert len(quarters) == 5
-
-
-def test_period_end_is_the_first_instant_after_the_period() -> None:
-    assert period_end(2021, "year") == pd.Timestamp("2022-01-01")
-    assert period_end(pd.Timestamp("2021-10-01"), "quarter") == pd.Timestamp("2022-01-01")
-    with pytest.raises(ValueError):
-        period_end(2021, "month")
 
 
 def test_shares_leave_unattributed_blocks_out() -> None:
@@ -65,18 +49,58 @@ def test_concentration_matches_a_hand_calculation() -> None:
     assert len(pool_concentration(blocks, "year")) == 1  # the January block's year is partial
 
 
-def test_slope_per_year_on_new_year_points() -> None:
-    dates = pd.Series(pd.to_datetime(["2021-01-01", "2022-01-01", "2023-01-01"]))
-    assert slope_per_year(dates, pd.Series([10.0, 30.0, 50.0])) == pytest.approx(20.0)
-    # half a year apart: 2021-01-01 and 2021-07-02 (day 182 of 365)
-    half = pd.Series(pd.to_datetime(["2021-01-01", "2021-07-02"]))
-    assert slope_per_year(half, pd.Series([0.0, 1.0])) == pytest.approx(365 / 182)
-    assert math.isnan(slope_per_year(dates.head(1), pd.Series([1.0])))
-
-
 def test_chart_shares_sum_to_a_hundred_with_others_and_unattributed() -> None:
     blocks = july_blocks({2021: {"a": 4, "b": 3, "c": 2, "unknown": 1}, 2022: {"a": 1, "c": 1}})
     table = chart_shares(blocks, "year", 1)
     first = table[table["period"] == 2021].set_index("pool")["share_pct"]
     assert first.to_dict() == pytest.approx({"a": 40.0, OTHER_POOLS: 50.0, UNATTRIBUTED: 10.0})
     assert table.groupby("period")["share_pct"].sum().tolist() == pytest.approx([100.0, 100.0])
+
+
+def test_block_counts_count_every_pool_per_period_unattributed_included() -> None:
+    blocks = july_blocks({2021: {"a": 2, "unknown": 1}, 2022: {"a": 1, "b": 3}})
+    counts = block_counts(with_periods(blocks), "year")
+    by_pair = {(p, s): c for p, s, c in counts.itertuples(index=False)}
+    # the extra block of 2 January 2023 (pool 'big') closes the last year
+    assert by_pair == {
+        (2021, "a"): 2,
+        (2021, RESIDUAL_POOL): 1,
+        (2022, "a"): 1,
+        (2022, "b"): 3,
+        (2023, "big"): 1,
+    }
+    quarters = block_counts(with_periods(blocks), "quarter")
+    assert set(quarters["period"]) == {
+        pd.Timestamp("2021-07-01"),
+        pd.Timestamp("2022-07-01"),
+        pd.Timestamp("2023-01-01"),
+    }
+
+
+def test_unattributed_share_is_the_residual_part_of_all_blocks() -> None:
+    blocks = july_blocks({2021: {"a": 3, "unknown": 1}, 2022: {"a": 1}})
+    shares = unattributed_share(blocks, "year")
+    assert shares.to_dict() == pytest.approx({2021: 25.0, 2022: 0.0, 2023: 0.0})
+
+
+def test_concentration_of_counts_needs_only_the_counts_and_the_last_block() -> None:
+    # 2021: a 6, b 3, c 1 blocks (60/30/10 %), unknown 2; the table ends on 2 January 2022
+    counts = pd.DataFrame(
+        {
+            "period": [2021, 2021, 2021, 2021, 2022],
+            "pool_slug": ["a", "b", "c", RESIDUAL_POOL, "a"],
+            "count": [6, 3, 1, 2, 1],
+        }
+    )
+    table = concentration_of_counts(counts, "year", pd.Timestamp("2022-01-02"))
+    assert table["period"].tolist() == [2021]  # 2022 has not ended
+    row = table.iloc[0]
+    assert row["hhi"] == pytest.approx(60**2 + 30**2 + 10**2)
+    assert row["top2_pct"] == pytest.approx(90)
+    assert row["nakamoto"] == 1  # 60% alone passes half
+    assert row["pools"] == 3
+    assert row["unattributed_pct"] == pytest.approx(100 * 2 / 12)
+    # the two unknown blocks given to a: 8, 3, 1 of 12
+    assert row["hhi_max"] == pytest.approx((800 / 12) ** 2 + (300 / 12) ** 2 + (100 / 12) ** 2)
+    later = concentration_of_counts(counts, "year", pd.Timestamp("2023-01-01"))
+    assert later["period"].tolist() == [2021, 2022]

@@ -1,7 +1,13 @@
 import pandas as pd
 import pytest
 
-from analysis.migration.ban_shock import ban_shock, date_of_ordinal
+from analysis.migration.ban_shock import (
+    ban_shock,
+    china_ban_shock,
+    china_crackdown_day,
+    date_of_ordinal,
+    ordinal_of,
+)
 
 
 def _hashrate(values_ehs: list[float]) -> pd.DataFrame:
@@ -44,3 +50,21 @@ def test_real_trough_falls_in_the_summer_of_the_ban(real_tables: dict[str, pd.Da
     shock = ban_shock(real_tables["hashrate"], pd.Timestamp("2021-05-21"))
     assert pd.Timestamp("2021-06-15") <= shock.trough_date <= pd.Timestamp("2021-07-31")
     assert 35 < shock.drop_pct < 65
+
+
+def test_ordinals_and_days_convert_both_ways() -> None:
+    day = pd.Timestamp("2021-05-21")
+    # 21 May 2021 is day 737,931 of the proleptic Gregorian calendar (1 January 1 is day 1)
+    assert ordinal_of(day) == 737_931
+    assert date_of_ordinal(737_931) == day
+    assert ordinal_of(None) is None
+    assert ordinal_of(pd.NaT) is None
+
+
+def test_china_measures_read_the_crackdown_parameter() -> None:
+    day = china_crackdown_day(737_931.0)
+    assert day == pd.Timestamp("2021-05-21")
+    network = _hashrate([10] * 20 + [5, 11])  # 1 to 20 May at 10, 21 May at 5, 22 May at 11
+    shock = china_ban_shock(network, day)
+    assert shock.drop_pct == pytest.approx(50.0)
+    assert shock.recovery_date == pd.Timestamp("2021-05-22")

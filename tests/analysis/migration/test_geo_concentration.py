@@ -10,13 +10,22 @@ from analysis.migration.geo_concentration import (
     bounded_concentration,
     country_shares_by_month,
     geographic_and_pool_index,
+    last_month_before,
+    later_points,
     latest_map,
+    latest_map_concentration,
     map_shares,
+    monthly_country_concentration,
+    monthly_country_shares,
     period_midpoint,
     pool_shares_by_month,
     pool_shares_by_year,
     published_points,
+    row_citations,
+    share_on,
 )
+from analysis.result import Figures
+from tests.analysis.migration.frames import countries, recent
 
 
 def _shares(period: object, **groups: float) -> pd.DataFrame:
@@ -145,7 +154,8 @@ def test_geographic_and_pool_index_keeps_the_common_months() -> None:
         }
     )
     blocks = _blocks(["a", "b", "b", "unknown"], ["2021-01-02"] * 4)
-    index = geographic_and_pool_index(countries, blocks)
+    geo = monthly_country_concentration(monthly_country_shares(countries))
+    index = geographic_and_pool_index(geo, blocks)
     assert index["period"].tolist() == [pd.Timestamp("2021-01-01")]
     assert index["geo_hhi_low"].iloc[0] == pytest.approx(3600)
     # pools: a 25, b 50, unknown 25
@@ -183,3 +193,65 @@ def test_curated_recent_table_matches_its_pin() -> None:
     (entry,) = spec["files"]
     digest = hashlib.sha256((root / entry["path"]).read_bytes()).hexdigest()
     assert digest == entry["sha256"]
+
+
+def test_share_on_and_last_full_month_before_a_day() -> None:
+    shares = country_shares_by_month(countries())
+    assert share_on(shares, "China", pd.Timestamp("2021-04-01")) == 50.0
+    with pytest.raises(ValueError):
+        share_on(shares, "Kazakhstan", pd.Timestamp("2021-04-01"))
+    assert last_month_before(shares, pd.Timestamp("2021-05-21")) == pd.Timestamp("2021-04-01")
+    # on 20 April the month of April is not yet complete
+    assert last_month_before(shares, pd.Timestamp("2021-04-20")) == pd.Timestamp("2019-09-01")
+    with pytest.raises(ValueError):
+        last_month_before(shares, pd.Timestamp("2019-09-30"))
+
+
+def test_later_points_start_after_the_cambridge_map() -> None:
+    curated = pd.concat(
+        [recent(), recent().head(1).assign(label="old", date_or_period="March 2021", year=2021)]
+    )
+    shares = monthly_country_shares(countries())
+    assert later_points(shares, curated)["label"].tolist() == ["A", "B", "C"]
+
+
+def test_row_citations_keep_the_normalisation_note() -> None:
+    rows = recent().head(2).assign(normalisation=["scaled to 100%", None])
+    cited = row_citations(rows)
+    assert [c.note for c in cited] == ["scaled to 100%", ""]
+    assert cited[0].address == "https://example.org"
+
+
+def test_monthly_country_concentration_bounds_each_month() -> None:
+    geo = monthly_country_concentration(monthly_country_shares(countries()))
+    # September 2019: China 80%, 'Other' 20%; April 2021: 50% and 50%
+    assert geo["hhi_low"].tolist() == pytest.approx([6400, 2500])
+    assert geo["hhi_high"].tolist() == pytest.approx([6800, 5000])
+    assert geo["largest_group"].tolist() == ["China", "China"]
+
+
+def test_latest_map_concentration_reads_the_newest_map_and_names_it() -> None:
+    curated = pd.concat(
+        [recent(), recent().head(1).assign(map="Old map", year=2022, share_pct_low=90.0)]
+    )
+    mapped = latest_map_concentration(curated)
+    assert mapped.name == "M Q4 2025"
+    assert mapped.year == 2025
+    assert mapped.date == pd.Timestamp("2025-11-15")
+    assert mapped.row["hhi_low"] == pytest.approx(3 * 30**2)
+    assert mapped.row["residual_pct"] == pytest.approx(10.0)
+    declared = Figures(("map_share", "Largest share, {map}", "percent"))
+    (figure,) = mapped.named_in(declared.fill(map_share=30.0))
+    assert figure.label == "Largest share, M Q4 2025"
+    assert figure.value == 30.0
+
+
+def test_kazakhstan_peak_in_cambridge_matches_hashrate_index(
+    real_tables: dict[str, pd.DataFrame],
+) -> None:
+    # Hashrate Index: "a peak of 18% in October 2021" (curated row), read against Cambridge
+    shares = country_shares_by_month(real_tables["country_shares"])
+    kazakhstan = shares[shares["group"] == "Kazakhstan"].set_index("period")["share_pct"]
+    assert kazakhstan.idxmax() == pd.Timestamp("2021-10-01")
+    assert round(kazakhstan.max()) == 18
+    assert share_on(shares, "Kazakhstan", pd.Timestamp("2021-10-01")) == pytest.approx(18.31)

@@ -4,11 +4,13 @@ import pandas as pd
 import pytest
 
 from analysis.mining_cost.energy_surge import (
+    _verdict,
     assess_energy_cost_surge,
     surge_decomposition,
     surge_spans,
 )
 from analysis.result import Verdict
+from tests.analysis import mining_frames as mf
 
 
 def _frames() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -67,20 +69,8 @@ def test_only_spans_where_price_and_cost_rose_count_as_surges() -> None:
 
 
 def _assess(t: dict[str, pd.DataFrame], threshold: float):  # type: ignore[no-untyped-def]
-    return assess_energy_cost_surge(
-        hashrate=t["hashrate"],
-        difficulty=t["difficulty"],
-        market_price=t["market_price"],
-        miners_revenue=t["miners_revenue"],
-        blocks=t["blocks"],
-        us_industrial_price=t["us_industrial_price"],
-        electricity_prices=t["electricity_prices"],
-        cbeci_miners=t["cbeci_miners"],
-        asic_models=t["asic_models"],
-        initial_block_subsidy_btc=50.0,
-        subsidy_halving_interval_blocks=210_000.0,
-        hashes_per_unit_difficulty=2.0**32,
-        main_cause_share_pct=threshold,
+    return mf.measured(
+        assess_energy_cost_surge, **t, **mf.PARAMETERS, main_cause_share_pct=threshold
     )
 
 
@@ -109,3 +99,21 @@ def test_the_main_cause_threshold_is_what_decides(real_tables: dict[str, pd.Data
     share = _assess(real_tables, 50.0).value("largest_price_share")
     assert share is not None
     assert _assess(real_tables, share - 1).verdict is Verdict.SUPPORTED
+    # the margin names that threshold, and the verdict flips on crossing it
+    partly = _assess(real_tables, 50.0)
+    assert partly.margin is not None and partly.margin.threshold.value == 50.0
+    assert partly.margin.flips_to is Verdict.SUPPORTED
+    supported = _assess(real_tables, share - 1)
+    assert supported.margin is not None and supported.margin.flips_to is Verdict.PARTLY_SUPPORTED
+
+
+def test_no_price_rise_contradicts_and_its_margin_is_a_rise() -> None:
+    # the rule's last branch, on a hand-made decomposition where the price fell from every base
+    falling = pd.DataFrame({"price_change_pct": [-5.0, -1.0]})
+    verdict, _, margin = _verdict(None, falling, 50.0)
+    assert verdict is Verdict.CONTRADICTED
+    assert margin is not None and margin.deciding == "price_change_eia"
+    assert margin.threshold.value == 0.0 and margin.flips_to is Verdict.PARTLY_SUPPORTED
+    rising = pd.DataFrame({"price_change_pct": [-5.0, 2.0]})
+    assert _verdict(10.0, rising, 50.0)[0] is Verdict.PARTLY_SUPPORTED
+    assert _verdict(60.0, rising, 50.0)[0] is Verdict.SUPPORTED

@@ -1,153 +1,98 @@
-"""A headless Debian chromium driven over the DevTools protocol on a pipe (no extra packages).
+"""The browser tests' harness: Playwright for Python driving Debian's chromium.
 
-Chromium started with ``--remote-debugging-pipe`` reads JSON commands, each ended by a NUL
-byte, from file descriptor 3 and writes replies and events to descriptor 4.
+Playwright never downloads a browser here: it starts ``/usr/bin/chromium`` (installed by
+``scripts/system-deps.sh``) with the flags below. :class:`Tab` wraps one page and records
+every request it makes, every console error and every uncaught exception.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 import shutil
-import subprocess
-import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-)
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Route, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking")
 
 
 def chromium_binary() -> str:
-    binary = shutil.which("chromium")
+    """Debian's chromium, or a failing assertion that says how to install it."""
+    binary = str(CHROMIUM) if CHROMIUM.is_file() else shutil.which("chromium")
     assert binary, "the browser tests need Debian's chromium: run `make system-deps`"
     return binary
 
 
-def _onto_3_and_4(read_end: int, write_end: int) -> None:
-    """In the child: the pipe ends on descriptors 3 and 4 (copied first, so neither clobbers)."""
-    read_copy, write_copy = os.dup(read_end), os.dup(write_end)
-    os.dup2(read_copy, 3)
-    os.dup2(write_copy, 4)
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """A headless chromium for the length of the block."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_binary(), args=list(FLAGS))
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
-class Browser:
-    """One chromium process and one page in it."""
+@dataclass
+class Tab:
+    """One page in a fresh context, with what it asked for and what went wrong in it."""
 
-    def __init__(self, profile: Path, *flags: str) -> None:
-        to_browser_r, self._to_browser = os.pipe()
-        self._from_browser, from_browser_w = os.pipe()
-        self._process = subprocess.Popen(
-            [
-                chromium_binary(),
-                *FLAGS,
-                "--remote-debugging-pipe",
-                f"--user-data-dir={profile}",
-                *flags,
-            ],
-            close_fds=False,  # descriptors 3 and 4 must survive; the pipes' own ends do not
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            preexec_fn=lambda: _onto_3_and_4(to_browser_r, from_browser_w),
-        )
-        os.close(to_browser_r)
-        os.close(from_browser_w)
-        self._buffer = b""
-        self._next_id = 0
-        self._session: str | None = None
-        self.events: list[dict[str, Any]] = []
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
 
-    def _read_message(self) -> dict[str, Any]:
-        while b"\0" not in self._buffer:
-            chunk = os.read(self._from_browser, 65536)
-            if not chunk:
-                raise RuntimeError("chromium closed the DevTools pipe")
-            self._buffer += chunk
-        message, self._buffer = self._buffer.split(b"\0", 1)
-        result: dict[str, Any] = json.loads(message)
-        return result
-
-    def send(self, method: str, **params: Any) -> dict[str, Any]:
-        """Send one command and return its result; events that come first go to ``events``."""
-        self._next_id += 1
-        command: dict[str, Any] = {"id": self._next_id, "method": method, "params": params}
-        if self._session is not None and not method.startswith("Target."):
-            command["sessionId"] = self._session
-        os.write(self._to_browser, json.dumps(command).encode() + b"\0")
-        while True:
-            message = self._read_message()
-            if message.get("id") == self._next_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                reply: dict[str, Any] = message.get("result", {})
-                return reply
-            if "method" in message:
-                self.events.append(message)
-
-    def open(self, url: str, width: int, height: int, mobile: bool = False) -> None:
-        """Open ``url`` in a page of the given size and wait until it has loaded."""
-        target = self.send("Target.createTarget", url="about:blank")["targetId"]
-        self._session = self.send("Target.attachToTarget", targetId=target, flatten=True)[
-            "sessionId"
-        ]
-        self.send("Network.enable")
-        self.send(
-            "Emulation.setDeviceMetricsOverride",
-            width=width,
-            height=height,
-            deviceScaleFactor=1,
-            mobile=mobile,
-        )
-        self.send("Page.navigate", url=url)
-        deadline = time.monotonic() + 60
-        while self.evaluate("document.readyState") != "complete":
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{url} did not finish loading")
-            time.sleep(0.1)
-        self.evaluate("document.fonts.ready.then(() => true)")
-
-    def wait_for(self, condition: str, seconds: float = 30) -> None:
-        """Wait until a JavaScript condition holds in the page."""
-        deadline = time.monotonic() + seconds
-        while not self.evaluate(condition):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"still false after {seconds} s: {condition}")
-            time.sleep(0.1)
-
-    def requested_urls(self) -> list[str]:
-        """Every URL the page asked for so far (from the Network domain's events)."""
-        return [
-            e["params"]["request"]["url"]
-            for e in self.events
-            if e["method"] == "Network.requestWillBeSent"
-        ]
+    def open(self, url: str) -> None:
+        """Load ``url`` and wait until it and its fonts are ready."""
+        self.page.goto(url, wait_until="load")
+        self.page.evaluate("document.fonts.ready.then(() => true)")
 
     def evaluate(self, expression: str) -> Any:
-        """The value of a JavaScript expression in the page (promises awaited)."""
-        reply = self.send(
-            "Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True
-        )
-        if "exceptionDetails" in reply:
-            raise RuntimeError(f"{expression}: {reply['exceptionDetails']}")
-        return reply["result"].get("value")
+        return self.page.evaluate(expression)
 
-    def close(self) -> None:
-        with contextlib.suppress(RuntimeError, OSError):
-            self.send("Browser.close")
-        try:
-            self._process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-        os.close(self._to_browser)
-        os.close(self._from_browser)
+    def wait_for(self, condition: str, seconds: float = 30) -> None:
+        self.page.wait_for_function(condition, timeout=seconds * 1000)
+
+
+def _console(tab: Tab, message: ConsoleMessage) -> None:
+    if message.type == "error":
+        tab.errors.append(f"console: {message.text}")
+
+
+@contextmanager
+def new_tab(
+    browser: Browser,
+    width: int = 1280,
+    height: int = 900,
+    mobile: bool = False,
+    allow: str | None = None,
+) -> Iterator[Tab]:
+    """A page of the given size; with ``allow`` (a URL prefix), every request to anything
+    else is aborted and listed in ``blocked``."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=mobile, has_touch=mobile
+    )
+    page = context.new_page()
+    tab = Tab(page)
+    page.on("request", lambda request: tab.requests.append(request.url))
+    page.on("console", lambda message: _console(tab, message))
+    page.on("pageerror", lambda error: tab.errors.append(f"exception: {error}"))
+    if allow is not None:
+
+        def route(route: Route, request: Request) -> None:
+            if request.url.startswith(allow) or request.url.startswith("data:"):
+                route.continue_()
+            else:
+                tab.blocked.append(request.url)
+                route.abort()
+
+        context.route("**/*", route)
+    try:
+        yield tab
+    finally:
+        context.close()

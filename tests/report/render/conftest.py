@@ -33,7 +33,7 @@ def rendered(
 ) -> Path:
     """A folder holding the real report's documents."""
     out = tmp_path_factory.mktemp("rendered")
-    render_documents(project.article.title, ledger, info, out, project.settings.templates_dir)
+    render_documents(project.article, ledger, info, out, project.settings.templates_dir)
     return out
 
 
@@ -67,7 +67,7 @@ def hostile_chart_page(
     svg = accessible_svg(vega_svg(spec), "chart-hostile", "Hostile", HOSTILE)
     first = hostile_ledger.entries[0].claim.id
     charts = {first: ChartSVG(first, "Hostile", "", svg, spec)}
-    context = report_context(project.article.title, hostile_ledger, info, charts)
+    context = report_context(project.article, hostile_ledger, info, charts)
     page = tmp_path_factory.mktemp("hostile") / "report.html"
     page.write_text(render_html(context, project.settings.templates_dir), encoding="utf-8")
     return page

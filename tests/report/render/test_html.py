@@ -75,7 +75,8 @@ def test_the_page_loads_nothing_from_outside_itself(page: str) -> None:
     ]
     assert outside == []
     specs = page.count('<script type="application/json" class="chart-spec">')
-    assert found.scripts == specs + 2  # each live chart's spec, the Vega runtime, the swap
+    # each live chart's spec, navigation (filters, search), the Vega runtime, the swap
+    assert found.scripts == specs + 3
     css = "".join(re.findall(r"<style>(.*?)</style>", page, re.S))
     urls = re.findall(r"url\(([^)]*)\)", css) + re.findall(r"url\(([^)]*)\)", strip_scripts(page))
     assert urls and all(u.strip("'\"").startswith(("data:", "#")) for u in urls)
@@ -128,9 +129,11 @@ def test_chart_specs_cannot_end_their_script_element() -> None:
 def test_hostile_text_from_data_is_escaped(
     project: Project, hostile_ledger: Ledger, info: BuildInfo
 ) -> None:
-    context = report_context(project.article.title, hostile_ledger, info, {})
+    context = report_context(project.article, hostile_ledger, info, {})
     html = render_html(context, project.settings.templates_dir)
-    assert "<script" not in html and "<img" not in html
+    # the one script is the page's own navigation; no hostile text became an element
+    assert html.count("<script") == 1 and "<script>// Verdict filters" in html
+    assert "<img" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     assert "{{ 7*7 }}" in html  # shown, not evaluated
     links = _collect(html).links

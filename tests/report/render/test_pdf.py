@@ -15,7 +15,7 @@ from report.ledger.entry import Ledger
 from report.pipeline import Project
 from report.render.context import report_context
 from report.render.format import format_value
-from report.render.pdf import compile_pdf, render_typst
+from report.render.pdf import APPENDIX_TEMPLATE, compile_pdf, render_typst
 from report.versions.buildinfo import BuildInfo
 
 
@@ -40,10 +40,13 @@ def test_every_claim_shows_its_verdict_and_headline_figure(text: str, ledger: Le
             assert format_value(head.value, head.unit) in text, entry.claim.id
 
 
-def test_the_pdf_has_contents_and_numbered_pages(rendered: Path, text: str) -> None:
+def test_the_pdf_has_a_summary_with_page_numbers_and_numbered_pages(
+    rendered: Path, text: str
+) -> None:
     pages = len(PdfReader(rendered / "report.pdf").pages)
     assert pages > 3
-    assert "Contents" in text and "Data appendix" in text
+    assert "Summary" in text and "The data show Page" in text
+    assert "Cite this version:" in text and "Newest data point" in text
     assert f"2 / {pages}" in text and f"{pages} / {pages}" in text
 
 
@@ -66,13 +69,17 @@ def test_the_pdf_carries_no_date_and_only_pinned_fonts(rendered: Path) -> None:
 def test_hostile_text_is_shown_as_text(
     project: Project, hostile_ledger: Ledger, info: BuildInfo, tmp_path: Path
 ) -> None:
-    context = report_context(project.article.title, hostile_ledger, info, {})
+    context = report_context(project.article, hostile_ledger, info, {})
     pdf = compile_pdf(render_typst(context, project.settings.templates_dir), tmp_path)
     (tmp_path / "hostile.pdf").write_bytes(pdf)
     text = pdf_text(tmp_path / "hostile.pdf")
     for piece in ("#set page(width: 1cm)", "*bold*", "_em_", "$x^2$", "@ref", "{{ 7*7 }}"):
         assert piece in text, piece
-    assert "javascript:alert(1)" in text  # shown, never linked
+    appendix = compile_pdf(
+        render_typst(context, project.settings.templates_dir, APPENDIX_TEMPLATE), tmp_path
+    )
+    (tmp_path / "hostile-appendix.pdf").write_bytes(appendix)
+    assert "javascript:alert(1)" in pdf_text(tmp_path / "hostile-appendix.pdf")  # never linked
 
 
 def test_qpdf_finds_no_structural_error(rendered: Path) -> None:
@@ -85,3 +92,18 @@ def test_qpdf_finds_no_structural_error(rendered: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No syntax or stream encoding errors found" in done.stdout
+
+
+BRIEF_PAGES = 40
+
+
+def test_the_brief_fits_one_sitting_and_the_appendix_holds_the_rest(
+    rendered: Path, ledger: Ledger
+) -> None:
+    brief = PdfReader(rendered / "report.pdf")
+    assert len(brief.pages) <= BRIEF_PAGES
+    appendix = pdf_text(rendered / "appendix.pdf")
+    for entry in ledger.entries:
+        for figure in entry.assessment.figures:
+            assert format_value(figure.value, figure.unit) in appendix
+    assert "Data appendix" in appendix and "How to reproduce this version" in appendix

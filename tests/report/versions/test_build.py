@@ -18,7 +18,7 @@ from report.pipeline import Project
 from report.settings import PROJECT_ROOT, Settings
 from report.versions.build import BuildResult, build
 
-REPRODUCIBLE = ("report.html", "report.pdf", "claims.json")
+REPRODUCIBLE = ("report.html", "report.pdf", "appendix.pdf", "claims.json")
 
 
 def _run_build(output: Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
@@ -96,7 +96,10 @@ def test_claims_json_lists_every_claim_with_its_numbers(
         assert {"id", "quote", "verdict", "stated", "figures", "sources"} <= claim.keys()
         assert claim["verdict"] in verdicts
         assert claim["quote"] in project.article.text
-        assert all(v is None or isinstance(v, int | float) for v in claim["figures"].values())
+        units = {f["name"]: f["unit"] for f in claim["figure_details"]}
+        for name, value in claim["figures"].items():
+            expected = str if units[name] in ("date", "month") else int | float
+            assert value is None or isinstance(value, expected), name
 
 
 def test_a_failing_render_leaves_the_output_folder_as_it_was(

@@ -1,0 +1,246 @@
+"""Mining is increasingly unviable in the United States (KuCoin): the best machine's
+break-even electricity price over the US industrial price, year by year and on the latest
+date, and the US states whose industrial price is above each machine's break-even price.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.measures.energy import (
+    full_years,
+    row_at_max,
+    row_at_min,
+    row_citations,
+    yearly_median,
+)
+from analysis.mining_cost.electricity import cited_us_industrial, us_state_prices
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
+
+FIGURES = Figures(
+    ("break_even_reference", "Break-even electricity price, reference machine", "usd_per_kwh"),
+    ("us_industrial_latest", "Latest cited US average industrial price", "usd_per_kwh"),
+    ("break_even_best", "Break-even electricity price, best-in-class", "usd_per_kwh"),
+    ("break_even_legacy", "Break-even electricity price, older generation", "usd_per_kwh"),
+    ("latest_date", "Latest date of the network data", "date"),
+    (
+        "latest_ratio",
+        "Best machine's break-even price over the US industrial price, latest",
+        "ratio",
+    ),
+    ("lowest_earlier_ratio", "Lowest value of that ratio in a full year before", "ratio"),
+    ("lowest_earlier_year", "Year of that lowest value", "year"),
+    ("highest_earlier_ratio", "Highest value of that ratio in a full year", "ratio"),
+    ("highest_earlier_year", "Year of that highest value", "year"),
+    ("states_compared", "US states with a cited industrial price", "count"),
+    (
+        "states_losing_reference",
+        "States whose industrial price is above the reference machine's break-even price",
+        "count",
+    ),
+    (
+        "states_losing_legacy",
+        "States whose industrial price is above the older generation's break-even price",
+        "count",
+    ),
+    (
+        "states_losing_best",
+        "States whose industrial price is above the best machine's break-even price",
+        "count",
+    ),
+)
+LEVEL_BELOW = (
+    "the reference machine broke even only below {break_even_reference}, under the US "
+    "average industrial price of {us_industrial_latest}"
+)
+LEVEL_WITHIN_ROUNDING = (
+    "the reference machine broke even below {break_even_reference}, within the "
+    "rounding of the US average industrial price ({us_industrial_latest}), so whether it "
+    "still covers its electricity there cannot be told"
+)
+TREND_FALLING = (
+    "The best machine's break-even price is now {latest_ratio} times the US price, below "
+    "its median in every full year compared (lowest {lowest_earlier_ratio} in "
+    "{lowest_earlier_year}; highest {highest_earlier_ratio} in {highest_earlier_year})."
+)
+TREND_NOT_FALLING = (
+    "The best machine's margin over the US price ({latest_ratio}) is not the lowest "
+    "it has been ({lowest_earlier_ratio} in {lowest_earlier_year})."
+)
+STATES = (
+    "; the older generation needed under {break_even_legacy}, less than the industrial "
+    "price in {states_losing_legacy} of {states_compared} US states with a cited price, and "
+    "even the best machine (break-even {break_even_best}) would lose money in "
+    "{states_losing_best} of them. "
+)
+KUCOIN_NOTE = (
+    " The KuCoin report the article cites was not found, so this checks what the data "
+    "say, not what the report says."
+)
+METHOD = (
+    "The break-even electricity price is revenue per unit of hashrate divided by the "
+    "electricity that unit uses in a day at a machine's efficiency. The margin is the "
+    "best available machine's break-even price over the US average industrial price: "
+    "yearly medians against the EIA's yearly averages, over the full calendar years "
+    "both series cover, and on the latest date against the latest cited US industrial "
+    "price. Rule: supported if the latest margin is below every yearly one (increasing "
+    "unviability) and the reference machine "
+    "({asic_efficiency_reference_j_per_th}) no longer breaks even at the US average "
+    "industrial price, by more than the rounding of that price; partly supported if only one holds; contradicted if neither. "
+    "Before, the lowest yearly margin was {lowest_earlier_ratio} ({lowest_earlier_year})."
+)
+LIMITS = (
+    "The latest US price is rounded to the cent by its source, and the break-even price "
+    "of the reference machine is close to it, so that test is near its edge. Averages "
+    "hide the cheap contracts large miners sign; state prices are annual averages of an "
+    "earlier year. The states with a cited price are not a sample of the country: they "
+    "include the dearest and several of the cheapest in EIA's table, so counts of states "
+    "are not shares of the United States. The latest margin is one day's, the earlier ones "
+    "are yearly medians. Electricity is not the only cost."
+)
+NEEDS = (
+    "Recent industrial prices by state (EIA monthly) and the prices US miners actually "
+    "pay (company filings), to set against the break-even price month by month."
+)
+
+
+def rounding_half_unit(text: str) -> float:
+    """Half a unit of the last digit a price is written to ("0.09" -> 0.005)."""
+    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return 0.5 * 10.0**-decimals
+
+
+def yearly_margins(net: pd.DataFrame, us_price: pd.DataFrame, first_year: int) -> pd.DataFrame:
+    """Per full calendar year from ``first_year``: the best machine's median break-even price
+    (``frontier_be``), the mean US industrial price (``usd_per_kwh``) and their ``ratio``.
+
+    Only years that both series cover from January to December count, so a partial year is
+    never set beside full ones.
+    """
+    be_year = yearly_median(net, "frontier_be")
+    price_year = (
+        us_price.groupby(us_price["month"].dt.year.rename("year"))["usd_per_kwh"]
+        .mean()
+        .reset_index()
+    )
+    years = set(full_years(net["date"])) & set(full_years(us_price["month"]))
+    ratios = be_year.merge(price_year, on="year")
+    keep = ratios["year"].isin(years) & (ratios["year"] >= first_year)
+    return ratios[keep].assign(ratio=lambda f: f["frontier_be"] / f["usd_per_kwh"])
+
+
+def margin_table(
+    ratios: pd.DataFrame, latest_date: pd.Timestamp, latest_ratio: float
+) -> pd.DataFrame:
+    """The yearly margins and the latest one, for the chart (``period``, ``ratio``, ``kind``)."""
+    yearly = pd.DataFrame(
+        {
+            "period": ratios["year"].astype(int).astype(str),
+            "ratio": ratios["ratio"],
+            "kind": "yearly median",
+        }
+    )
+    latest = pd.DataFrame(
+        {"period": [latest_date.strftime("%Y-%m-%d")], "ratio": [latest_ratio], "kind": ["latest"]}
+    )
+    return pd.concat([yearly, latest], ignore_index=True)
+
+
+_PRICE_FLIP = FigureSpec(
+    "reference_flip", "Reference break-even price at which the verdict flips", "usd_per_kwh"
+)
+_RATIO_FLIP = FigureSpec("ratio_flip", "Latest margin at which the verdict flips", "ratio")
+
+
+def _price_rule(direction: str, flips_to: Verdict) -> MarginRule:
+    side = "below" if direction == "below" else "no longer below"
+    return MarginRule(
+        "break_even_reference",
+        _PRICE_FLIP,
+        "below" if direction == "below" else "above",
+        flips_to,
+        f"{flips_to.value.capitalize()} if the reference machine's break-even price were "
+        f"{side} {{reference_flip}}, the US industrial price less its rounding.",
+    )
+
+
+def _ratio_rule(direction: str, flips_to: Verdict) -> MarginRule:
+    side = "below" if direction == "below" else "no longer below"
+    return MarginRule(
+        "latest_ratio",
+        _RATIO_FLIP,
+        "below" if direction == "below" else "above",
+        flips_to,
+        f"{flips_to.value.capitalize()} if the latest margin were {side} {{ratio_flip}}, "
+        "the lowest yearly one.",
+    )
+
+
+def _verdict(
+    falling: bool, below: bool, price_line: float, lowest_ratio: float
+) -> tuple[Verdict, Margin | None]:
+    """Both tests, one or neither; the margin is on the test that would flip it (the price
+    test where either would)."""
+    if falling and below:
+        return Verdict.SUPPORTED, _price_rule("above", Verdict.PARTLY_SUPPORTED).at(price_line)
+    if falling:
+        return Verdict.PARTLY_SUPPORTED, _price_rule("below", Verdict.SUPPORTED).at(price_line)
+    if below:
+        return Verdict.PARTLY_SUPPORTED, _ratio_rule("below", Verdict.SUPPORTED).at(lowest_ratio)
+    return Verdict.CONTRADICTED, _price_rule("below", Verdict.PARTLY_SUPPORTED).at(price_line)
+
+
+def assess_us_unviability(
+    network_at_frontier: pd.DataFrame,
+    us_industrial_usd: pd.DataFrame,
+    electricity_prices: pd.DataFrame,
+    first_full_asic_year: int,
+    latest_break_even: dict[str, float],
+) -> Assessment:
+    """Whether mining at US industrial prices has become less and less viable."""
+    be = latest_break_even
+    ratios = yearly_margins(network_at_frontier, us_industrial_usd, first_full_asic_year)
+    latest = network_at_frontier.iloc[-1]
+    us_row = cited_us_industrial(electricity_prices)
+    us_latest = float(us_row["usd_per_kwh_low"].iloc[0])
+    latest_ratio = float(latest["frontier_be"]) / us_latest
+    states = us_state_prices(electricity_prices)
+    lowest = row_at_min(ratios, "ratio")
+    falling = latest_ratio < float(ratios["ratio"].min())
+    price_line = us_latest - rounding_half_unit(str(us_row["price"].iloc[0]))
+    below = be["reference"] < price_line
+    figures = FIGURES.fill(
+        break_even_reference=be["reference"],
+        us_industrial_latest=us_latest,
+        break_even_best=be["best"],
+        break_even_legacy=be["legacy"],
+        latest_date=latest["date"].toordinal(),
+        latest_ratio=latest_ratio,
+        lowest_earlier_ratio=lowest["ratio"],
+        lowest_earlier_year=lowest["year"],
+        highest_earlier_ratio=ratios["ratio"].max(),
+        highest_earlier_year=row_at_max(ratios, "ratio")["year"],
+        states_compared=len(states),
+        states_losing_reference=int((states["usd_per_kwh_low"] > be["reference"]).sum()),
+        states_losing_legacy=int((states["usd_per_kwh_low"] > be["legacy"]).sum()),
+        states_losing_best=int((states["usd_per_kwh_low"] > be["best"]).sum()),
+    )
+    level = LEVEL_BELOW if below else LEVEL_WITHIN_ROUNDING
+    trend = TREND_FALLING if falling else TREND_NOT_FALLING
+    verdict, margin = _verdict(falling, below, price_line, float(lowest["ratio"]))
+    return Assessment(
+        verdict=verdict,
+        summary="On {latest_date} " + level + STATES + trend + KUCOIN_NOTE,
+        figures=figures,
+        method=METHOD,
+        limits=LIMITS,
+        needs=NEEDS,
+        citations=row_citations(pd.concat([us_row, states])),
+        tables={
+            "ratios": ratios,
+            "states": states,
+            "margin": margin_table(ratios, latest["date"], latest_ratio),
+        },
+        margin=margin,
+    )

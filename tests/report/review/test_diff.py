@@ -1,0 +1,123 @@
+"""The number-level diff: figures with old, new and relative change; verdicts; claims added
+and removed; rewording (not renumbering); inputs; the --rtol filter; the JSON document."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from report.review.diff import diff_document, diff_versions
+from report.review.versions import Version
+from tests.report.review.fakes import claim, make_version
+
+
+@pytest.fixture()
+def pair(tmp_path: Path) -> tuple[Version, Version]:
+    old = [
+        claim("same"),
+        claim("moved", {"share": 40.0, "tiny": 100.0, "gone": 1.0}, method="Share was 40%."),
+        claim("flipped", verdict="supported"),
+        claim("dropped"),
+        claim("reworded", method="Divide the blocks by 4."),
+    ]
+    new = [
+        claim("same"),
+        claim("moved", {"share": 50.0, "tiny": 100.05, "fresh": 2.0}, method="Share was 50%."),
+        claim("flipped", verdict="contradicted"),
+        claim("added"),
+        claim("reworded", method="Divide the pools by 4."),
+    ]
+    make_version(tmp_path, "aaaa0001", old, mtime=1_000)
+    make_version(tmp_path, "bbbb0002", new, mtime=2_000)
+    return Version("aaaa0001", tmp_path / "aaaa0001"), Version("bbbb0002", tmp_path / "bbbb0002")
+
+
+def test_each_moved_figure_has_old_new_and_relative_change(pair: tuple[Version, Version]) -> None:
+    diff = diff_versions(*pair)
+    moved = {c.id: c for c in diff.claims}["moved"]
+    changes = {f.name: f for f in moved.figures}
+    assert set(changes) == {"share", "tiny", "gone", "fresh"}
+    assert (changes["share"].old, changes["share"].new) == (40.0, 50.0)
+    assert changes["share"].relative == pytest.approx(10 / 40)
+    assert changes["tiny"].relative == pytest.approx(0.05 / 100)
+    assert changes["gone"].new is None and changes["gone"].relative is None
+    assert changes["fresh"].old is None
+    assert moved.reworded == ()  # only the numbers in its method moved
+
+
+def test_verdicts_additions_removals_and_rewording(pair: tuple[Version, Version]) -> None:
+    by_id = {c.id: c for c in diff_versions(*pair).claims}
+    assert by_id["flipped"].verdict == ("supported", "contradicted")
+    assert by_id["added"].status == "added"
+    assert by_id["dropped"].status == "removed"
+    assert by_id["reworded"].reworded == ("method",)
+    assert by_id["same"].status == "unchanged"
+
+
+def test_rtol_hides_small_relative_changes_only(pair: tuple[Version, Version]) -> None:
+    moved = {c.id: c for c in diff_versions(*pair).filtered(0.01).claims}["moved"]
+    assert {f.name for f in moved.figures} == {"share", "gone", "fresh"}  # tiny is 0.05%
+    everything = {c.id: c for c in diff_versions(*pair).filtered(1.0).claims}
+    assert {f.name for f in everything["moved"].figures} == {"gone", "fresh"}
+
+
+def test_a_claim_left_with_no_change_after_rtol_is_unchanged(tmp_path: Path) -> None:
+    make_version(tmp_path, "aaaa0001", [claim("c", {"x": 100.0})], mtime=1_000)
+    make_version(tmp_path, "bbbb0002", [claim("c", {"x": 100.001})], mtime=2_000)
+    diff = diff_versions(
+        Version("aaaa0001", tmp_path / "aaaa0001"), Version("bbbb0002", tmp_path / "bbbb0002")
+    )
+    assert [c.status for c in diff.claims] == ["changed"]
+    assert [c.status for c in diff.filtered(0.001).claims] == ["unchanged"]
+
+
+def test_changed_inputs_are_named_for_the_claims_that_read_them(tmp_path: Path) -> None:
+    make_version(
+        tmp_path,
+        "aaaa0001",
+        [claim("c"), claim("d", sources=("other",))],
+        inputs={"ds": "a" * 64, "other": "c" * 64},
+        mtime=1_000,
+    )
+    make_version(
+        tmp_path,
+        "bbbb0002",
+        [claim("c"), claim("d", sources=("other",))],
+        inputs={"ds": "b" * 64, "other": "c" * 64},
+        mtime=2_000,
+    )
+    diff = diff_versions(
+        Version("aaaa0001", tmp_path / "aaaa0001"), Version("bbbb0002", tmp_path / "bbbb0002")
+    )
+    by_id = {c.id: c for c in diff.claims}
+    assert by_id["c"].inputs == ("ds",) and by_id["d"].status == "unchanged"
+    assert [(i.dataset, i.old, i.new) for i in diff.inputs] == [("ds", "a" * 64, "b" * 64)]
+
+
+def test_the_json_document_lists_only_changes_and_is_valid_json(
+    pair: tuple[Version, Version],
+) -> None:
+    document = json.loads(json.dumps(diff_document(diff_versions(*pair), 0.0), allow_nan=False))
+    assert document["old"] == "aaaa0001" and document["new"] == "bbbb0002"
+    assert {c["id"] for c in document["claims"]} == {
+        "moved",
+        "flipped",
+        "added",
+        "dropped",
+        "reworded",
+    }
+    assert document["summary"]["figures_changed"] == 4
+    assert document["summary"]["verdicts_flipped"] == 1
+    share = next(f for c in document["claims"] for f in c["figures"] if f["name"] == "share")
+    assert share == {
+        "name": "share",
+        "label": "Label share",
+        "unit": "percent",
+        "old": 40.0,
+        "new": 50.0,
+        "old_formatted": "40.0%",
+        "new_formatted": "50.0%",
+        "relative_change": 0.25,
+    }
