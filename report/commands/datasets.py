@@ -1,4 +1,8 @@
-"""``python -m report datasets``: list the registered datasets, optionally verifying them."""
+"""``python -m report datasets``: list the registered datasets, optionally verifying them.
+
+Titles, licences and names are data: printed as plain text (never rich markup) with
+control characters and escape sequences shown as visible stand-ins.
+"""
 
 from __future__ import annotations
 
@@ -26,19 +30,23 @@ from report.commands.options import mirror_option, settings_from
 def command(mirror: Path | None, verify: bool) -> int:
     """List (and verify) datasets."""
     from rich.console import Console
+    from rich.text import Text
 
     from report.data.datasets import load_tables
     from report.data.lock import locked_registry
+    from report.render.safe_text import visible
 
     settings = settings_from(mirror)
     registry = locked_registry(settings.data_dir)
-    console = Console()
+    console = Console(highlight=False, emoji=False)
     for dataset in registry.datasets.values():
         tables = ", ".join(t.name for t in dataset.tables)
-        console.print(
-            f"[bold]{dataset.id}[/]  {dataset.title}\n  tables: {tables}; licence: {dataset.licence}"
-        )
+        line = Text()
+        line.append(visible(dataset.id), style="bold")
+        line.append(f"  {visible(dataset.title)}\n")
+        line.append(f"  tables: {visible(tables)}; licence: {visible(dataset.licence)}")
+        console.print(line)
     if verify:
         load_tables(registry.tables, registry, settings)
-        console.print(f"verified {len(registry.tables)} tables: hashes and schemas match")
+        console.print(Text(f"verified {len(registry.tables)} tables: hashes and schemas match"))
     return 0

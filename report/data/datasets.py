@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from report.data.fetch import resolve_file
-from report.data.readers import READERS, ReadFailure
+from report.data.readers import READERS, ReadFailure, check_size
 from report.data.registry import Registry, TableSpec
 from report.data.schema import validate
 from report.errors import DataError, Problem
@@ -30,8 +30,11 @@ class LoadedTable:
     frame: pd.DataFrame
 
 
-def read_table(spec: TableSpec, path: Path, display_name: str | None = None) -> pd.DataFrame:
-    """Read and validate one table from ``path``; raise :class:`DataError` on any defect."""
+def read_table(
+    spec: TableSpec, path: Path, display_name: str | None = None, max_bytes: int | None = None
+) -> pd.DataFrame:
+    """Read and validate one table from ``path`` (refused unread when larger than
+    ``max_bytes``); raise :class:`DataError` on any defect."""
     shown = display_name or str(path)
     reader = READERS.get(spec.reader)
     if reader is None:
@@ -41,6 +44,8 @@ def read_table(spec: TableSpec, path: Path, display_name: str | None = None) -> 
         )
         raise DataError([problem])
     try:
+        if max_bytes is not None:
+            check_size(path, max_bytes)
         raw = reader(path, spec.options)
     except ReadFailure as failure:
         problems = [Problem(spec.dataset, shown, i.row, None, i.message) for i in failure.issues]
@@ -61,7 +66,7 @@ def load_table(name: str, registry: Registry, settings: Settings) -> LoadedTable
     file_spec = dataset.file(spec.file)
     path = resolve_file(dataset, file_spec, settings)
     shown = file_spec.path or f"{dataset.id}/{file_spec.name}"
-    frame = read_table(spec, path, shown)
+    frame = read_table(spec, path, shown, file_spec.max_bytes)
     return LoadedTable(spec=spec, path=path, sha256=file_spec.sha256, frame=frame)
 
 

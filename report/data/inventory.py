@@ -4,14 +4,67 @@ the analysis function that assesses it.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from analysis.result import UNITS, Stated
+from report.data.declared import read_declaration, shown_path, validated
 from report.data.quote_match import quote_mismatch
 from report.errors import ConfigError
+
+_CHART_HINT = (
+    'name its chart function as chart = "<module>.<function>" (in report/render/charts) '
+    "or write chart = false"
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", allow_inf_nan=False, frozen=True)
+
+
+class StatedModel(_Strict):
+    """A value the article states."""
+
+    value: float
+    unit: str
+    text: str = ""
+
+    @field_validator("unit")
+    @classmethod
+    def _known_unit(cls, unit: str) -> str:
+        if unit not in UNITS:
+            raise ValueError(f"unknown unit {unit!r}; known units: {', '.join(sorted(UNITS))}")
+        return unit
+
+
+class ClaimModel(_Strict):
+    """One ``[[claims]]`` entry."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
+    title: Annotated[str, Field(min_length=1)]
+    quote: Annotated[str, Field(min_length=1)]
+    assess: Annotated[str, Field(pattern=r"^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)+$")]
+    stated: dict[str, StatedModel] = {}
+    chart: Any = None
+
+    @field_validator("chart", mode="before")
+    @classmethod
+    def _chart(cls, chart: object) -> str | None:
+        if chart is False:
+            return None
+        if not isinstance(chart, str) or chart.count(".") != 1 or "" in chart.split("."):
+            raise ValueError(f"'chart' must be \"<module>.<function>\" or false, not {chart!r}")
+        return chart
+
+
+class InventoryFile(_Strict):
+    """A whole inventory file: a list of claims (each checked on its own)."""
+
+    claims: list[dict[str, Any]] = []
 
 
 @dataclass(frozen=True)
@@ -32,35 +85,29 @@ def _normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _stated(raw: Mapping[str, Mapping[str, object]], where: str) -> dict[str, Stated]:
-    values: dict[str, Stated] = {}
-    for name, entry in raw.items():
-        unit = str(entry.get("unit", ""))
-        if unit not in UNITS:
-            raise ConfigError(f"{where}, stated {name!r}: unknown unit {unit!r}")
-        value = entry.get("value")
-        if not isinstance(value, int | float):
-            raise ConfigError(f"{where}, stated {name!r}: value must be a number")
-        values[name] = Stated(value=float(value), unit=unit, text=str(entry.get("text", "")))
-    return values
-
-
-def _chart(entry: Mapping[str, object], where: str) -> str | None:
-    """The claim's chart: ``"<module>.<function>"`` of report/render/charts, or false."""
+def _claim(entry: Mapping[str, Any], where: str) -> ClaimModel:
+    ident = entry.get("id")
+    where = f"{where}, claim {ident!r}" if isinstance(ident, str) else where
     if "chart" not in entry:
-        raise ConfigError(
-            f"{where}: missing 'chart'; name its chart function as "
-            'chart = "<module>.<function>" (in report/render/charts) or write chart = false'
-        )
-    chart = entry["chart"]
-    if chart is False:
-        return None
-    if not isinstance(chart, str) or chart.count(".") != 1:
-        raise ConfigError(
-            f"{where}: 'chart' must be \"<module>.<function>\" (in report/render/charts) "
-            f"or false, not {chart!r}"
-        )
-    return chart
+        raise ConfigError(f"{where}: missing 'chart'; {_CHART_HINT}")
+    return validated(ClaimModel, entry, where)
+
+
+def _spec(model: ClaimModel, family: str, position: int) -> ClaimSpec:
+    stated = {
+        name: Stated(value=float(s.value), unit=s.unit, text=s.text)
+        for name, s in model.stated.items()
+    }
+    return ClaimSpec(
+        id=model.id,
+        title=model.title,
+        family=family,
+        quote=model.quote,
+        assess=model.assess,
+        stated=stated,
+        position=position,
+        chart=model.chart,
+    )
 
 
 def load_inventory(data_dir: Path, article: str) -> list[ClaimSpec]:
@@ -69,34 +116,16 @@ def load_inventory(data_dir: Path, article: str) -> list[ClaimSpec]:
     flat_article = _normalise(article)
     seen: set[str] = set()
     for path in sorted((data_dir / "claims").glob("*.toml")):
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-        for entry in raw.get("claims", []):
-            where = f"{path.name}, claim {entry.get('id', '?')!r}"
-            missing = {"id", "title", "quote", "assess"} - set(entry)
-            if missing:
-                raise ConfigError(f"{where}: missing {sorted(missing)}")
-            if entry["id"] in seen:
-                raise ConfigError(f"{where}: the id is already used")
-            seen.add(entry["id"])
-            position = flat_article.find(_normalise(entry["quote"]))
+        where = shown_path(path, data_dir)
+        raw = validated(InventoryFile, read_declaration(path, where), where)
+        for number, entry in enumerate(raw.claims, start=1):
+            model = _claim(entry, f"{where}, claims[{number - 1}]")
+            here = f"{where}, claim {model.id!r}"
+            if model.id in seen:
+                raise ConfigError(f"{here}: the id is already used")
+            seen.add(model.id)
+            position = flat_article.find(_normalise(model.quote))
             if position < 0:
-                message = quote_mismatch(
-                    f"{path}, claim {entry['id']!r}", entry["quote"], article, "the article"
-                )
-                raise ConfigError(message)
-            claims.append(
-                ClaimSpec(
-                    id=entry["id"],
-                    title=entry["title"],
-                    family=path.stem,
-                    quote=entry["quote"],
-                    assess=entry["assess"],
-                    stated=_stated(entry.get("stated", {}), where),
-                    position=position,
-                    chart=_chart(entry, where),
-                )
-            )
+                raise ConfigError(quote_mismatch(here, model.quote, article, "the article"))
+            claims.append(_spec(model, path.stem, position))
     return sorted(claims, key=lambda c: (c.position, c.id))

@@ -7,6 +7,7 @@ Readers do not judge values; :mod:`report.data.schema` does. A reader raises
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -50,12 +51,29 @@ def _text(path: Path, encoding: str) -> str:
         raise ReadFailure([ReadIssue(f"byte {exc.start}", f"not valid {encoding} text")]) from None
 
 
+def check_size(path: Path, max_bytes: int) -> None:
+    """Refuse a file larger than its declared bound before anything reads it."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ReadFailure(
+            [
+                ReadIssue(
+                    None,
+                    f"file is {size} bytes, more than the {max_bytes} its registry entry allows "
+                    "(max_bytes): is it the right file?",
+                )
+            ]
+        )
+
+
 def read_csv(path: Path, options: Mapping[str, Any]) -> RawTable:
     """A delimited text file; ``skip_lines`` lines before the header are ignored."""
     text = _text(path, options.get("encoding", "utf-8-sig"))
     skip = int(options.get("skip_lines", 0))
-    lines = text.splitlines(keepends=True)
-    reader = csv.reader(lines[skip:], delimiter=options.get("delimiter", ","), strict=True)
+    stream = io.StringIO(text, newline="")  # only CR and LF end a record, not U+2028
+    for _ in range(skip):
+        stream.readline()
+    reader = csv.reader(stream, delimiter=options.get("delimiter", ","), strict=True)
     issues: list[ReadIssue] = []
     records: list[list[str]] = []
     labels: list[str] = []
@@ -99,12 +117,15 @@ def read_parquet(path: Path, options: Mapping[str, Any]) -> RawTable:
 
 
 def _json(path: Path) -> Any:
+    # NaN and Infinity are not JSON; kept as text, the schema reports them where they sit
     try:
-        return json.loads(_text(path, "utf-8"))
+        return json.loads(_text(path, "utf-8"), parse_constant=str)
     except json.JSONDecodeError as exc:
         raise ReadFailure(
             [ReadIssue(f"line {exc.lineno}, char {exc.colno}", f"not valid JSON: {exc.msg}")]
         ) from None
+    except RecursionError:
+        raise ReadFailure([ReadIssue(None, "JSON nested too deeply to be data")]) from None
 
 
 def read_blockchain_chart(path: Path, options: Mapping[str, Any]) -> RawTable:

@@ -7,15 +7,23 @@ table by name (``blocks``, ``hashrate``) and never for a path.
 
 from __future__ import annotations
 
-import tomllib
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from report.data.declared import read_declaration, shown_path, validated
+from report.data.registry_model import (
+    COLUMN_TYPES,
+    DEFAULT_MAX_BYTES,
+    ColumnModel,
+    DatasetModel,
+    TableModel,
+)
 from report.errors import ConfigError
 
-COLUMN_TYPES = frozenset({"int", "float", "str", "date", "datetime", "bool"})
+__all__ = ["COLUMN_TYPES", "ColumnSpec", "DatasetSpec", "FileSpec", "Registry", "TableSpec"]
 
 
 @dataclass(frozen=True)
@@ -26,8 +34,8 @@ class ColumnSpec:
     type: str
     source: str  # the column's name in the file
     nullable: bool = False
-    min: float | None = None
-    max: float | None = None
+    min: float | dt.date | None = None  # a date (or date and time) for date columns
+    max: float | dt.date | None = None
     allowed: tuple[str, ...] = ()
     strip: tuple[str, ...] = ()  # characters removed before parsing numbers ("%", "$", ",")
     format: str | None = None  # strptime format for dates
@@ -59,6 +67,7 @@ class FileSpec:
     url: str | None = None  # upstream address for download
     path: str | None = None  # project-relative path for files shipped in the repository
     mirror_folder: str | None = None  # the mirror's folder for it, when not the dataset's id
+    max_bytes: int = DEFAULT_MAX_BYTES  # a larger file is refused before it is read
 
 
 @dataclass(frozen=True)
@@ -108,86 +117,70 @@ class Registry:
             ) from None
 
 
-def _require(entry: Mapping[str, Any], key: str, where: str) -> Any:
-    if key not in entry:
-        raise ConfigError(f"{where}: missing required key {key!r}")
-    return entry[key]
-
-
-def _column(name: str, raw: Mapping[str, Any], where: str) -> ColumnSpec:
-    kind = _require(raw, "type", f"{where}, column {name!r}")
-    if kind not in COLUMN_TYPES:
-        raise ConfigError(
-            f"{where}, column {name!r}: type {kind!r} is not one of {sorted(COLUMN_TYPES)}"
-        )
+def _column(name: str, model: ColumnModel, retrieved: dt.date) -> ColumnSpec:
+    high = model.max
+    if high is None and model.type in {"date", "datetime"}:
+        high = retrieved + dt.timedelta(days=1) if model.type == "datetime" else retrieved
     return ColumnSpec(
         name=name,
-        type=kind,
-        source=raw.get("source", name),
-        nullable=bool(raw.get("nullable", False)),
-        min=raw.get("min"),
-        max=raw.get("max"),
-        allowed=tuple(raw.get("allowed", ())),
-        strip=tuple(raw.get("strip", ())),
-        format=raw.get("format"),
-        description=raw.get("description", ""),
+        type=model.type,
+        source=model.source or name,
+        nullable=model.nullable,
+        min=model.min,
+        max=high,
+        allowed=tuple(model.allowed),
+        strip=tuple(model.strip),
+        format=model.format,
+        description=model.description,
     )
 
 
-def _table(raw: Mapping[str, Any], dataset: str, where: str) -> TableSpec:
-    name = _require(raw, "name", where)
-    where = f"{where}, table {name!r}"
-    columns = tuple(
-        _column(col, spec, where) for col, spec in _require(raw, "columns", where).items()
-    )
-    key = tuple(raw.get("key", ()))
-    unknown = set(key) - {c.name for c in columns}
-    if unknown:
-        raise ConfigError(f"{where}: key names undeclared columns {sorted(unknown)}")
+def _table(model: TableModel, dataset: str, retrieved: dt.date) -> TableSpec:
     return TableSpec(
-        name=name,
+        name=model.name,
         dataset=dataset,
-        file=_require(raw, "file", where),
-        reader=_require(raw, "reader", where),
-        columns=columns,
-        key=key,
-        options=dict(raw.get("options", {})),
-        min_rows=int(raw.get("min_rows", 1)),
-        drop_identical_rows=bool(raw.get("drop_identical_rows", False)),
-        description=raw.get("description", ""),
+        file=model.file,
+        reader=model.reader,
+        columns=tuple(_column(n, c, retrieved) for n, c in model.columns.items()),
+        key=tuple(model.key),
+        options=dict(model.options),
+        min_rows=model.min_rows,
+        drop_identical_rows=model.drop_identical_rows,
+        description=model.description,
     )
 
 
 def parse_dataset(raw: Mapping[str, Any], where: str) -> DatasetSpec:
-    """A dataset spec from the parsed TOML of one registry file."""
-    ident = _require(raw, "id", where)
+    """A dataset spec from the parsed TOML of one registry file, checked against its model.
+
+    Dates in a date column default to lying no later than the retrieval date.
+    """
+    model = validated(DatasetModel, raw, where)
+    retrieved = model.retrieved
+    assert isinstance(retrieved, dt.date)  # the model's validator makes it one
     files = tuple(
         FileSpec(
-            name=_require(f, "name", where),
-            sha256=str(_require(f, "sha256", where)).lower(),
-            url=f.get("url"),
-            path=f.get("path"),
-            mirror_folder=f.get("mirror_folder"),
+            name=f.name,
+            sha256=f.sha256.lower(),
+            url=f.url,
+            path=f.path,
+            mirror_folder=f.mirror_folder,
+            max_bytes=f.max_bytes,
         )
-        for f in _require(raw, "files", where)
+        for f in model.files
     )
-    tables = tuple(_table(t, ident, where) for t in raw.get("tables", ()))
-    names = {f.name for f in files}
-    for table in tables:
-        if table.file not in names:
-            raise ConfigError(f"{where}: table {table.name!r} reads undeclared file {table.file!r}")
     return DatasetSpec(
-        id=ident,
-        title=_require(raw, "title", where),
-        description=_require(raw, "description", where),
-        source=_require(raw, "source", where),
-        address=_require(raw, "address", where),
-        licence=_require(raw, "licence", where),
-        retrieved=str(_require(raw, "retrieved", where)),
+        id=model.id,
+        title=model.title,
+        description=model.description,
+        source=model.source,
+        address=model.address,
+        licence=model.licence,
+        retrieved=retrieved.isoformat(),
         files=files,
-        tables=tables,
-        commit=raw.get("commit", ""),
-        caveats=raw.get("caveats", ""),
+        tables=tuple(_table(t, model.id, retrieved) for t in model.tables),
+        commit=model.commit,
+        caveats=model.caveats,
         registry_file=where,
     )
 
@@ -200,14 +193,8 @@ def load_registry(data_dir: Path) -> Registry:
     datasets: dict[str, DatasetSpec] = {}
     tables: dict[str, TableSpec] = {}
     for path in sorted(folder.glob("*.toml")):
-        where = (
-            str(path.relative_to(data_dir.parent)) if data_dir.parent in path.parents else str(path)
-        )
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{where}: not valid TOML: {exc}") from None
-        spec = parse_dataset(raw, where)
+        where = shown_path(path, data_dir)
+        spec = parse_dataset(read_declaration(path, where), where)
         if spec.id in datasets:
             raise ConfigError(f"{where}: dataset id {spec.id!r} is declared twice")
         datasets[spec.id] = spec

@@ -6,6 +6,8 @@ one run tells the user everything to fix.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Callable
 from typing import Literal
 
@@ -15,6 +17,11 @@ from report.data.readers import RawTable
 from report.data.registry import ColumnSpec, TableSpec
 
 Issue = tuple[str | None, str | None, str]  # (row, column, message)
+
+_EARLIEST = pd.Timestamp("1677-09-22")
+_LATEST = pd.Timestamp("2262-04-11")
+_EPOCH_LIMIT = {"ms": 9.2e12, "s": 9.2e9}
+_INT_LIMIT = 2.0**53  # beyond this a float no longer holds every integer
 
 _TRUE = {"true", "yes", "1"}
 _FALSE = {"false", "no", "0"}
@@ -40,7 +47,8 @@ def _parse_datetime(series: pd.Series, fmt: str | None) -> pd.Series:
     if fmt in {"epoch_ms", "epoch_s"}:
         numbers: pd.Series = pd.to_numeric(series, errors="coerce")
         unit: Literal["ms", "s"] = "ms" if fmt == "epoch_ms" else "s"
-        return pd.to_datetime(numbers, unit=unit, errors="coerce").astype("datetime64[ns]")
+        within = numbers.abs() < _EPOCH_LIMIT[unit]  # beyond this to_datetime overflows
+        return pd.to_datetime(numbers.where(within), unit=unit, errors="coerce")
     if pd.api.types.is_datetime64_any_dtype(series):
         parsed = series
     else:
@@ -52,7 +60,7 @@ def _parse_datetime(series: pd.Series, fmt: str | None) -> pd.Series:
         )
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
-    return parsed.astype("datetime64[ns]")
+    return parsed  # in whatever unit holds it; made nanoseconds once its range is checked
 
 
 def _parse_bool(series: pd.Series) -> pd.Series:
@@ -84,52 +92,86 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _report(
+    mask: pd.Series, raw: pd.Series, rows: list[str], column: str, issues: list[Issue], text: str
+) -> None:
+    for i in mask[mask.fillna(False)].index:
+        issues.append((rows[i], column, text.replace("{value}", _shown(raw[i]))))
+
+
+def _bound(value: float | dt.date) -> float | pd.Timestamp:
+    return pd.Timestamp(value) if isinstance(value, dt.date) else value
+
+
+def _check_range(
+    parsed: pd.Series, raw: pd.Series, spec: ColumnSpec, rows: list[str], issues: list[Issue]
+) -> pd.Series:
+    """Values outside the declared range (or, for dates, what pandas can hold) become missing."""
+    outside = pd.Series(False, index=parsed.index)
+    if spec.type in {"date", "datetime"}:
+        # a date beyond what nanosecond timestamps hold (1677 to 2262) is out of any range
+        held = (parsed >= _EARLIEST) & (parsed <= _LATEST)
+        _report(
+            parsed.notna() & ~held, raw, rows, spec.name, issues, "date {value} is out of range"
+        )
+        outside |= parsed.notna() & ~held
+    for bound, sign, word in (
+        (spec.min, 1, "below the minimum"),
+        (spec.max, -1, "above the maximum"),
+    ):
+        if bound is None:
+            continue
+        limit = _bound(bound)
+        beyond = (parsed < limit) if sign == 1 else (parsed > limit)
+        beyond &= ~outside & parsed.notna()
+        shown = bound.isoformat() if isinstance(bound, dt.date) else bound
+        _report(beyond, raw, rows, spec.name, issues, f"value {{value}} is {word} {shown}")
+        outside |= beyond
+    return parsed.mask(outside)
+
+
 def _check_column(
     raw: pd.Series, spec: ColumnSpec, rows: list[str], issues: list[Issue]
 ) -> pd.Series:
     blank = _is_blank(raw)
     parsed = _parser(spec)(raw)
     bad = parsed.isna() & ~blank
-    for i in bad[bad].index:
-        issues.append((rows[i], spec.name, f"expected {_EXPECT[spec.type]}, got {_shown(raw[i])}"))
+    _report(
+        bad,
+        raw,
+        rows,
+        spec.name,
+        issues,
+        f"expected {_EXPECT.get(spec.type, 'text')}, got {{value}}",
+    )
     if not spec.nullable:
-        for i in blank[blank].index:
-            issues.append((rows[i], spec.name, "value is missing (the column is not nullable)"))
+        _report(
+            blank, raw, rows, spec.name, issues, "value is missing (the column is not nullable)"
+        )
+    if spec.type in {"int", "float"}:
+        infinite = parsed.isin([math.inf, -math.inf])
+        _report(infinite, raw, rows, spec.name, issues, "expected a finite number, got {value}")
+        parsed = parsed.mask(infinite)
     if spec.type == "int":
-        fractional = parsed.notna() & (parsed != parsed.round())
-        for i in fractional[fractional].index:
-            issues.append((rows[i], spec.name, f"expected an integer, got {_shown(raw[i])}"))
+        fractional = parsed.notna() & ((parsed != parsed.round()) | (parsed.abs() > _INT_LIMIT))
+        _report(fractional, raw, rows, spec.name, issues, "expected an integer, got {value}")
+        parsed = parsed.mask(fractional)
+    if spec.type in {"int", "float", "date", "datetime"}:
+        parsed = _check_range(parsed, raw, spec, rows, issues)
+    if spec.type in {"date", "datetime"}:
+        parsed = parsed.astype("datetime64[ns]")
     if spec.type == "date":
         parsed = parsed.dt.normalize()
-    if spec.min is not None or spec.max is not None:
-        comparable = parsed if spec.type in {"int", "float"} else None
-        if comparable is not None:
-            if spec.min is not None:
-                low = comparable < spec.min
-                for i in low[low.fillna(False)].index:
-                    issues.append(
-                        (
-                            rows[i],
-                            spec.name,
-                            f"value {_shown(raw[i])} is below the minimum {spec.min}",
-                        )
-                    )
-            if spec.max is not None:
-                high = comparable > spec.max
-                for i in high[high.fillna(False)].index:
-                    issues.append(
-                        (
-                            rows[i],
-                            spec.name,
-                            f"value {_shown(raw[i])} is above the maximum {spec.max}",
-                        )
-                    )
     if spec.allowed:
         outside = parsed.notna() & ~parsed.astype("string").isin(spec.allowed)
-        for i in outside[outside.fillna(False)].index:
-            issues.append(
-                (rows[i], spec.name, f"value {_shown(raw[i])} is not one of {list(spec.allowed)}")
-            )
+        _report(
+            outside,
+            raw,
+            rows,
+            spec.name,
+            issues,
+            f"value {{value}} is not one of {list(spec.allowed)}",
+        )
     if spec.type == "int":
         return parsed.astype("Int64") if parsed.isna().any() else parsed.astype("int64")
     return parsed

@@ -20,6 +20,7 @@ from report.render.format import format_value
 from report.render.jinja import template_environment
 from report.render.links import split_address
 from report.render.live import script_json, vega_runtime
+from report.render.safe_text import printable
 
 HTML_TEMPLATE = "html/report.html.j2"
 FONT_FACES = (
@@ -43,6 +44,11 @@ def font_face_css() -> str:
     return "\n".join(rules)
 
 
+def _printable(value: object) -> object:
+    """Data text with the code points no page should hold shown as stand-ins."""
+    return printable(value) if type(value) is str else value
+
+
 def csv_data_url(text: str) -> str:
     """``text`` as a ``data:`` address a download link can carry inside the page (base64,
     a third larger than the text; percent-encoding would double it)."""
@@ -59,7 +65,7 @@ def lower_first(text: str) -> str:
 
 def html_environment(templates_dir: Path) -> jinja2.Environment:
     """The Jinja2 environment of the HTML templates: autoescaped, strict, with ``fmt``."""
-    env = template_environment(templates_dir, autoescape=True)
+    env = template_environment(templates_dir, autoescape=True, finalize=_printable)
     env.filters["fmt"] = format_value
     env.filters["lower_first"] = lower_first
     env.globals["csv_data_url"] = csv_data_url

@@ -22,6 +22,7 @@ from report.render import charts
 from report.render.chart_cache import cached_svg
 from report.render.chart_data import chart_csv
 from report.render.charts.style import FONT_DIR, apply_config
+from report.render.safe_text import draw_in_utc, printable, safe_spec, visible
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -54,7 +55,9 @@ class ChartSVG:
 
 @cache
 def register_fonts() -> None:
-    """Make vl-convert measure and name text in Lato (once per process)."""
+    """Make vl-convert measure and name text in Lato, and read dates in UTC rather than
+    the machine's time zone (once per process, before its JavaScript engine starts)."""
+    draw_in_utc()
     vl_convert.register_font_directory(str(FONT_DIR))
 
 
@@ -126,6 +129,7 @@ def accessible_svg(svg: str, prefix: str, title: str, description: str) -> str:
     root = ET.fromstring(svg)
     _prefix_ids(root, prefix)
     _add_hover_labels(root)
+    title, description = visible(title), printable(description)
     root.set("role", "img")
     root.set("aria-label", title)
     title_element = ET.Element(_q("title"), {"id": f"{prefix}-title"})
@@ -150,7 +154,7 @@ def chart_svg(entry: Entry) -> ChartSVG | None:
     if chart is None:
         return None
     claim_id = safe_claim_id(entry.claim.id)
-    spec = apply_config(chart)
+    spec = safe_spec(apply_config(chart))
     title, subtitle = spec_title(spec)
     summary = fill(entry.assessment.summary, entry.values())
     svg = accessible_svg(

@@ -10,6 +10,8 @@ through unchanged.
 
 from __future__ import annotations
 
+from report.render.safe_text import is_unsafe, stand_in
+
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -24,7 +26,7 @@ def _escape_char(char: str) -> str:
         return _ESCAPES[char]
     if ord(char) < 0x20 or ord(char) == 0x7F:  # other control characters, as \u{..}
         return f"\\u{{{ord(char):x}}}"
-    return char
+    return stand_in(char) if is_unsafe(char) else char  # separators, surrogates, overrides
 
 
 def string_literal(text: str) -> TypstMarkup:

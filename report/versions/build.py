@@ -8,11 +8,7 @@ version already exists is reused, not copied.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
-import shutil
-import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,21 +19,15 @@ from report.pipeline import Project, open_project
 from report.progress import Progress, silent
 from report.render.chart_cache import use_chart_cache
 from report.render.document import render_documents
-from report.settings import Settings
+from report.settings import Settings, check_output_dir
 from report.versions.buildinfo import BuildInfo, InputFile
+from report.versions.identity import identify
 from report.versions.inputs import input_names, verify_inputs
-from report.versions.manifest import manifest, version_id
+from report.versions.manifest import manifest
 from report.versions.provenance import (
-    code_sha256,
-    git_state,
-    locked_packages,
-    platform_name,
-    python_version,
     template_hashes,
 )
-
-LATEST = "latest"
-TEMP_PREFIX = ".tmp-"
+from report.versions.workspace import workspace
 
 
 @dataclass(frozen=True)
@@ -62,64 +52,7 @@ def build_info(project: Project) -> BuildInfo:
     Everything here is known before any data is read, so an existing version is found
     without computing the ledger again.
     """
-    settings = project.settings
-    root = settings.project_root
-    inputs = build_inputs(project)
-    commit, dirty = git_state(root)
-    code = code_sha256(root)
-    python = python_version()
-    packages = locked_packages(root / "requirements.lock")
-    built_at = (
-        dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat() if settings.timestamp else None
-    )
-    version = version_id(inputs, project.article.sha256, code, commit, python, packages, built_at)
-    return BuildInfo(
-        version=version,
-        code_commit=commit,
-        code_dirty=dirty,
-        code_sha256=code,
-        python=python,
-        packages=packages,
-        inputs=inputs,
-        article_sha256=project.article.sha256,
-        settings={
-            "timestamp": str(settings.timestamp).lower(),
-            "allow_download": str(settings.allow_download).lower(),
-        },
-        built_at=built_at,
-    )
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def remove_stale_temporaries(output_dir: Path) -> None:
-    """Delete temporary folders left by builds whose process is gone."""
-    for path in output_dir.glob(f"{TEMP_PREFIX}*"):
-        pid_text = path.name.removeprefix(TEMP_PREFIX).split("-")[0]
-        if _pid_alive(int(pid_text) if pid_text.isdigit() else 0):
-            continue
-        if path.is_symlink() or path.is_file():
-            path.unlink(missing_ok=True)
-        else:
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def point_latest(output_dir: Path, version: str) -> None:
-    """Make ``output/latest`` a symbolic link to ``version``, replacing it atomically."""
-    link = output_dir / LATEST
-    temporary = output_dir / f"{TEMP_PREFIX}{os.getpid()}-link-{uuid.uuid4().hex[:8]}"
-    temporary.symlink_to(version, target_is_directory=True)
-    os.replace(temporary, link)
+    return identify(project.settings, build_inputs(project), project.article.sha256)
 
 
 def existing_build(settings: Settings, version: str) -> BuildResult | None:
@@ -127,42 +60,32 @@ def existing_build(settings: Settings, version: str) -> BuildResult | None:
     folder = settings.output_dir / version
     if not (folder / "manifest.json").is_file():
         return None
-    point_latest(settings.output_dir, version)
+    with workspace(settings.output_dir) as space:
+        space.point_latest(version)
     return BuildResult(version, folder, reused=True)
 
 
 def write_build(
     project: Project, ledger: Ledger, info: BuildInfo, progress: Progress = silent
 ) -> BuildResult:
-    """Write the build folder of ``info.version`` into a temporary folder, then rename it
-    into place and point ``latest`` at it."""
+    """Write the build folder of ``info.version`` in a workspace, then rename it into place
+    and point ``latest`` at it."""
     settings = project.settings
-    output_dir = settings.output_dir
-    output_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(output_dir)
-    final = output_dir / info.version
-    temporary = output_dir / f"{TEMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    temporary.mkdir()
-    try:
+    final = settings.output_dir / info.version
+    with workspace(settings.output_dir) as space:
+        temporary = space.content
+        temporary.mkdir()
         render_documents(project.article, ledger, info, temporary, settings.templates_dir, progress)
-        document = manifest(
-            info, template_hashes(settings.templates_dir), temporary, platform_name()
-        )
+        document = manifest(info, template_hashes(settings.templates_dir), temporary)
         (temporary / "manifest.json").write_text(
             json.dumps(document, indent=2, sort_keys=False) + "\n", encoding="utf-8"
         )
-        try:
-            temporary.rename(final)
-        except OSError:
-            shutil.rmtree(temporary)
-            found = existing_build(settings, info.version)  # a build at the same time won
-            if found is None:
-                raise
-            return found
-    except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise
-    point_latest(output_dir, info.version)
+        if not space.publish(info.version):  # a build at the same time won
+            if not (final / "manifest.json").is_file():
+                raise BuildError(f"{final} exists but is not a finished build; move it away")
+            space.point_latest(info.version)
+            return BuildResult(info.version, final, reused=True)
+        space.point_latest(info.version)
     progress(f"wrote {final}")
     return BuildResult(info.version, final, reused=False)
 
@@ -173,6 +96,7 @@ def build(settings: Settings, progress: Progress = silent, use_cache: bool = Tru
     ``use_cache=False`` recomputes every claim and redraws every chart, even when the
     version exists (the outputs are the same bytes).
     """
+    check_output_dir(settings)
     project = open_project(settings)
     info = build_info(project)
     progress(f"version {info.version}")

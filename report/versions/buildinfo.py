@@ -20,7 +20,12 @@ class InputFile:
 
 @dataclass(frozen=True)
 class BuildInfo:
-    """Everything a reader needs to reproduce a build, and nothing time-dependent."""
+    """Everything a reader needs to reproduce a build, and nothing time-dependent.
+
+    Every field but ``version`` is hashed into ``version``
+    (:func:`report.versions.manifest.version_id`): whatever the report or its manifest
+    prints from here is part of the version, so one version never has two contents.
+    """
 
     version: str  # content address of the build's inputs, code and environment
     code_commit: str  # git commit of the code, or "unknown"
@@ -32,6 +37,7 @@ class BuildInfo:
     article_sha256: str
     settings: Mapping[str, str] = field(default_factory=dict)
     built_at: str | None = None  # only when the build was asked to stamp the time
+    platform: str = ""  # operating system and machine, e.g. "Linux x86_64"
 
     @property
     def reproduce_commands(self) -> tuple[str, ...]:

@@ -15,8 +15,8 @@ from pathlib import Path
 from report.data.article import load_article
 from report.data.lock import locked_registry
 from report.settings import Settings
+from report.versions.identity import identify
 from report.versions.inputs import verify_inputs
-from report.versions.manifest import version_id
 from report.versions.provenance import code_sha256, git_state, locked_packages, python_version
 
 LATEST = "latest"
@@ -77,9 +77,7 @@ def confirm_latest(settings: Settings) -> Confirmed | None:
         return None
     inputs = verify_inputs(locked_registry(settings.data_dir), names, settings)
     article = load_article(settings)
-    version = version_id(
-        inputs, article.sha256, str(code["sha256"]), commit, python, packages, None
-    )
+    version = identify(settings, inputs, article.sha256).version
     if version != document.get("version"):
         return None
     return Confirmed(version, settings.output_dir / version)

@@ -1,50 +1,38 @@
 """``manifest.json`` and the version id: what a build was made from.
 
-The version is a content address: the hash of the input files, the article, the code
-(its content and its commit, which the report prints), Python and the locked package
-versions (and the time, only when a build asks to be stamped). The same inputs therefore
-give the same version.
+The version is a content address: the hash of everything the build info holds, the input
+files, the article, the code (its content, its commit and whether the work tree was
+clean, which the report prints), Python, the platform, the locked package versions and
+the settings (and the time, only when a build asks to be stamped). The same inputs
+therefore give the same version, and a version never has two contents.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from report.versions.buildinfo import BuildInfo, InputFile
+from report.versions.buildinfo import BuildInfo
 from report.versions.provenance import file_sha256
 
 VERSION_LENGTH = 12
 
 
-def version_id(
-    inputs: tuple[InputFile, ...],
-    article_sha256: str,
-    code_sha256: str,
-    code_commit: str,
-    python: str,
-    packages: dict[str, str],
-    built_at: str | None,
-) -> str:
-    """The build's content address (first characters of a sha256)."""
-    identity = {
-        "inputs": sorted([i.dataset, i.file, i.sha256] for i in inputs),
-        "article": article_sha256,
-        "code": code_sha256,
-        "commit": code_commit,
-        "python": python,
-        "packages": packages,
-        "built_at": built_at,
-    }
+def version_id(info: BuildInfo) -> str:
+    """The build's content address (first characters of a sha256) over every field of
+    ``info`` except the version itself."""
+    identity = {f.name: getattr(info, f.name) for f in fields(info) if f.name != "version"}
+    identity["inputs"] = sorted([i.dataset, i.file, i.sha256, i.address or ""] for i in info.inputs)
+    identity["packages"] = dict(info.packages)
+    identity["settings"] = dict(info.settings)
     text = json.dumps(identity, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:VERSION_LENGTH]
 
 
-def manifest(
-    info: BuildInfo, templates: dict[str, str], out_dir: Path, platform: str
-) -> dict[str, Any]:
+def manifest(info: BuildInfo, templates: dict[str, str], out_dir: Path) -> dict[str, Any]:
     """The manifest of a finished build folder, with the sha256 of every file in it."""
     outputs = {
         p.relative_to(out_dir).as_posix(): file_sha256(p)
@@ -70,7 +58,7 @@ def manifest(
         ],
         "templates": templates,
         "python": info.python,
-        "platform": platform,
+        "platform": info.platform,
         "packages": dict(info.packages),
         "settings": dict(info.settings),
         "built_at": info.built_at,

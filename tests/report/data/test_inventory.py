@@ -100,3 +100,49 @@ def test_a_claim_must_name_its_chart_or_declare_none(
     text = f'[[claims]]\nid = "x"\ntitle = "t"\nquote = "12 apples"\nassess = "x.y"\n{line}\n'
     with pytest.raises(ConfigError, match=message):
         load_inventory(_write(tmp_path, text), ARTICLE)
+
+
+VALID = '[[claims]]\nid = "x"\ntitle = "t"\nquote = "12 apples"\nassess = "x.y"\nchart = false\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (VALID.replace('title = "t"', "title = 5"), ["claim 'x'", "title", "text"]),
+        (VALID.replace('id = "x"', "id = 3"), ["claims[0]", "id"]),
+        (VALID.replace('id = "x"', 'id = "Has Spaces"'), ["id"]),
+        (VALID.replace('assess = "x.y"', 'assess = ["x.y"]'), ["assess"]),
+        (
+            VALID + '[claims.stated.n]\nvalue = "fifty"\nunit = "count"\n',
+            ["stated.n.value", "number"],
+        ),
+        (VALID + '[claims.stated.n]\nvalue = true\nunit = "count"\n', ["stated.n.value"]),
+        (VALID + '[claims.stated.n]\nvalue = inf\nunit = "count"\n', ["stated.n.value"]),
+        (VALID + '[claims.stated.n]\nunit = "count"\n', ["stated.n.value", "missing"]),
+        (VALID + "stated = 5\n", ["stated"]),
+        (VALID + 'colour = "red"\n', ["colour", "unknown key"]),
+        ('claims = "none"\n', ["claims", "list"]),
+        ("claims = [1, 2]\n", ["claims[0]"]),
+        ("[[claims]\n", ["not valid TOML"]),
+    ],
+)
+def test_a_malformed_claim_names_file_key_and_expectation(
+    tmp_path: Path, text: str, words: list[str]
+) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_inventory(_write(tmp_path, text), ARTICLE)
+    message = str(caught.value)
+    assert "claims/demo.toml" in message
+    for word in words:
+        assert word in message, message
+
+
+def test_a_folder_or_a_non_utf8_inventory_file_is_named(tmp_path: Path) -> None:
+    data = _write(tmp_path, VALID)
+    (data / "claims" / "demo.toml").write_bytes(VALID.encode().replace(b"apples", b"appl\xe9s"))
+    with pytest.raises(ConfigError, match=r"demo.toml: byte 48 is not valid UTF-8"):
+        load_inventory(data, ARTICLE)
+    (data / "claims" / "demo.toml").unlink()
+    (data / "claims" / "demo.toml").mkdir()
+    with pytest.raises(ConfigError, match=r"demo.toml: expected a TOML file, found a folder"):
+        load_inventory(data, ARTICLE)
