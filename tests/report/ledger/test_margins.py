@@ -25,7 +25,7 @@ RULE = MarginRule(
 )
 
 # Families whose claims all state their margin; the others are listed in MISSING below.
-FAMILIES_WITH_MARGINS = {"pools", "mining_cost"}
+FAMILIES_WITH_MARGINS = {"pools", "mining_cost", "migration"}
 
 
 def _assessment(verdict: Verdict, margin: Margin | None, latest: float = 900.0) -> Assessment:
@@ -123,12 +123,6 @@ MISSING: frozenset[str] = frozenset(
         "hardware-asic-divide",
         "hardware-capital-intensive",
         "hardware-early-cpu-mining",
-        "migration-cost-driven-relocation",
-        "migration-geo-vs-operational",
-        "migration-geographic-distribution",
-        "migration-hydro-paraguay-ethiopia",
-        "migration-industrial-scale",
-        "migration-political-vulnerability",
     }
 )
 
