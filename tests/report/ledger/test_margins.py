@@ -25,7 +25,7 @@ RULE = MarginRule(
 )
 
 # Families whose claims all state their margin; the others are listed in MISSING below.
-FAMILIES_WITH_MARGINS = {"pools", "mining_cost", "migration"}
+FAMILIES_WITH_MARGINS = {"pools", "mining_cost", "migration", "hardware"}
 
 
 def _assessment(verdict: Verdict, margin: Margin | None, latest: float = 900.0) -> Assessment:
@@ -120,9 +120,6 @@ MISSING: frozenset[str] = frozenset(
         "ai-open-counterforce",
         "ai-open-trend-accelerating",
         "edge-ai-market-growth",
-        "hardware-asic-divide",
-        "hardware-capital-intensive",
-        "hardware-early-cpu-mining",
     }
 )
 
