@@ -53,6 +53,11 @@ ANYWHERE_LIMITS = (
     "sentence states an aim ('creating an ecosystem where'), checked here against the "
     "state of things."
 )
+ANYWHERE_NEEDS = (
+    "A weighting of systems by what they contributed (citations, or the compute and staff "
+    "behind them) by country, and the countries of all authors of joint work, not only "
+    "the lead organisation's."
+)
 _SHARE_FLIP = FigureSpec("country_flip", "Largest country's share at which it flips", "percent")
 _NAMES = {
     "largest_country_notable": "notable systems",
@@ -130,6 +135,7 @@ def assess_innovation_from_anywhere(
         ),
         method=ANYWHERE_METHOD,
         limits=ANYWHERE_LIMITS,
+        needs=ANYWHERE_NEEDS,
         margin=margin,
         tables={"countries": notable_places.value_counts().rename_axis("country").reset_index()},
     )
