@@ -48,6 +48,7 @@ UNITS = frozenset(
         "month",  # the same ordinal, written as its month ("April 2021")
         "ratio",  # plain number without unit
         "multiple",  # "x times"
+        "per_year",  # how often a thing happens: "2.5 a year", "1 in 66 years"
         "elo",
         "months",
         "btc",

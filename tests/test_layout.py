@@ -7,7 +7,6 @@ every family TOML has its package; analysis/ holds result.py, measures/ and the 
 
 from __future__ import annotations
 
-import ast
 import importlib
 import inspect
 from pathlib import Path
@@ -85,37 +84,3 @@ def test_tests_mirror_the_package_layout(folder: str) -> None:
     for test in (ROOT / "tests" / folder).rglob("test_*.py"):
         relative = test.relative_to(ROOT / "tests").parent
         assert (ROOT / relative).is_dir(), f"{test.relative_to(ROOT)} mirrors no package"
-
-
-MODULE_LINES = 400
-FUNCTION_LINES = 80
-
-
-def _python_files() -> list[Path]:
-    return sorted(p for folder in ("analysis", "report") for p in (ROOT / folder).rglob("*.py"))
-
-
-def test_no_module_is_over_the_limit() -> None:
-    long = {
-        str(p.relative_to(ROOT)): n
-        for p in _python_files()
-        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
-    }
-    assert long == {}, f"split these modules (over {MODULE_LINES} lines): {long}"
-
-
-def test_no_function_is_over_the_limit() -> None:
-    long: dict[str, int] = {}
-    for path in _python_files():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-                length = (node.end_lineno or node.lineno) - node.lineno + 1
-                if length > FUNCTION_LINES:
-                    long[f"{path.relative_to(ROOT)}:{node.lineno} {node.name}"] = length
-    assert long == {}, f"split these functions (over {FUNCTION_LINES} lines): {long}"
-
-
-def test_the_limits_are_measured_on_real_files() -> None:
-    files = _python_files()
-    assert len(files) > 50
-    assert any("def assess_" in p.read_text(encoding="utf-8") for p in files)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.ai.arena import ARENA_LAST_SNAPSHOT
 from analysis.ai.systems import FRONTIER_COUNT, LATEST_YEAR, SNAPSHOT_END, WINDOW_START
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 # The leading developers and the top Arena models counted.
 TOP_DEVELOPERS = 3
@@ -76,6 +76,12 @@ GIANTS_FIGURES = Figures(
     ARENA_LAST_SNAPSHOT,
     ("arena_orgs", "Organisations with a model in the last Arena snapshot", "count"),
     ("notable_developers", "Lead developers of notable systems in the window", "count"),
+    (
+        "notable_top_share",
+        "Notable systems in the window from the three leading frontier developers",
+        "percent",
+    ),
+    ("notable_window_count", "Notable systems in the window", "count"),
 )
 GIANTS_SUMMARY_SPREAD = (
     "The top is not held by a handful: the three leading developers made "
@@ -85,13 +91,14 @@ GIANTS_SUMMARY_SPREAD = (
 GIANTS_SUMMARY_TOP_ONLY = (
     "The very top is held by a few firms ({frontier_top_share} of frontier systems since "
     "{window_start} from three developers; the top {arena_leaders} Arena models from "
-    "{arena_leader_orgs} organisations), but {notable_developers} lead developers "
-    "published notable systems in the same years."
+    "{arena_leader_orgs} organisations), but the same three made only {notable_top_share} "
+    "of the {notable_window_count} notable systems of those years, from "
+    "{notable_developers} lead developers."
 )
 GIANTS_SUMMARY_HANDFUL = (
     "A few firms hold the top ({frontier_top_share} of frontier systems since "
-    "{window_start} from three developers), and no more developers publish notable "
-    "systems than frontier ones ({notable_developers})."
+    "{window_start} from three developers), and the same three made {notable_top_share} "
+    "of all notable systems of those years."
 )
 GIANTS_METHOD = (
     "Frontier systems (Epoch AI's flag) are grouped by their first listed developer, with "
@@ -100,9 +107,9 @@ GIANTS_METHOD = (
     "In the last Arena snapshot ({arena_last_date}) the organisations behind the "
     "{arena_leaders} highest-rated models are counted, out of {arena_orgs} organisations "
     "with any rated model. Rule: contradicted if the three leading developers made half "
-    "the frontier systems or fewer; partly supported if they made more but more "
-    "developers published notable systems than frontier ones (innovation is not limited "
-    "to them); supported otherwise."
+    "the frontier systems or fewer; partly supported if they made more but the same three "
+    "made half or fewer of all notable systems of the window (advanced work is not limited "
+    "to them); supported if they made more than half of both."
 )
 GIANTS_LIMITS = (
     "Counting models says who leads, not why: whether barriers to entry cause the "
@@ -114,6 +121,46 @@ GIANTS_NEEDS = (
     "Shares of AI training compute or of frontier-model revenue by company over time, "
     "and the cost of entry (compute, data, staff) for a new frontier developer."
 )
+
+_ACADEMIA_FLIP = FigureSpec(
+    "academia_flip", "University-only frontier systems at which it flips", "count"
+)
+_INDUSTRY_FLIP = FigureSpec(
+    "industry_flip", "Companies' share of frontier systems at which it flips", "percent"
+)
+ONE_ACADEMIC = MarginRule(
+    "frontier_academia_count",
+    _ACADEMIA_FLIP,
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if more than {academia_flip} frontier systems had come from "
+    "universities alone.",
+)
+NO_ACADEMIC = MarginRule(
+    "frontier_academia_count",
+    _ACADEMIA_FLIP,
+    "below",
+    Verdict.SUPPORTED,
+    "Supported (if companies alone still made most) were fewer than {academia_flip} "
+    "frontier systems from universities alone.",
+)
+INDUSTRY_MOST = MarginRule(
+    "frontier_industry_share",
+    _INDUSTRY_FLIP,
+    "above",
+    Verdict.SUPPORTED,
+    "Supported if companies alone had made more than {industry_flip} of frontier systems.",
+)
+
+
+def _corporate_margin(academia: float, industry_share: float) -> Margin | None:
+    """Supported flips with one university-only frontier system; partly with none left
+    (when that is what fails) or with companies alone passing half."""
+    if academia == 0 and industry_share > 50.0:
+        return ONE_ACADEMIC.at(0.0)
+    if academia > 0:
+        return NO_ACADEMIC.at(1.0)
+    return INDUSTRY_MOST.at(50.0)
 
 
 def assess_frontier_corporate(
@@ -127,12 +174,14 @@ def assess_frontier_corporate(
     n = len(frontier)
     shares = frontier["sector"].value_counts()
     industry = float(shares.get("industry", 0))
-    involved = industry + float(shares.get("collaboration", 0))
+    known = frontier["company_involved"].dropna()
     academia = float(shares.get("academia", 0))
     costs = frontier.loc[frontier["year"] == latest, "training_cost_2023_usd"].dropna()
     figures = CORPORATE_FIGURES.fill(
         frontier_industry_share=100 * industry / n,
-        frontier_industry_involved_share=100 * involved / n,
+        frontier_industry_involved_share=100 * float(known.sum()) / len(known)
+        if len(known)
+        else None,
         frontier_academia_count=academia,
         frontier_count=float(n),
         window_start=float(frontier_window_start),
@@ -145,6 +194,7 @@ def assess_frontier_corporate(
     )
     corporate = academia == 0 and industry > n / 2
     return Assessment(
+        margin=_corporate_margin(academia, 100 * industry / n),
         verdict=Verdict.SUPPORTED if corporate else Verdict.PARTLY_SUPPORTED,
         summary=CORPORATE_SUMMARY if corporate else CORPORATE_SUMMARY_PARTLY,
         figures=figures,
@@ -155,6 +205,53 @@ def assess_frontier_corporate(
             "frontier": frontier[["system", "published", "organization", "sector", "accessibility"]]
         },
     )
+
+
+_TOP_FLIP = FigureSpec("top_share_flip", "Leading developers' share at which it flips", "percent")
+FRONTIER_SPREAD = MarginRule(
+    "frontier_top_share",
+    _TOP_FLIP,
+    "below",
+    Verdict.CONTRADICTED,
+    "Contradicted if the three leading developers had made no more than {top_share_flip} "
+    "of frontier systems.",
+)
+FRONTIER_HELD = MarginRule(
+    "frontier_top_share",
+    _TOP_FLIP,
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported or better if the three leading developers had made more than "
+    "{top_share_flip} of frontier systems.",
+)
+NOTABLE_HELD = MarginRule(
+    "notable_top_share",
+    _TOP_FLIP,
+    "above",
+    Verdict.SUPPORTED,
+    "Supported if the three leading developers had made more than {top_share_flip} of all "
+    "notable systems of the window.",
+)
+NOTABLE_SPREAD = MarginRule(
+    "notable_top_share",
+    _TOP_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the three leading developers had made no more than "
+    "{top_share_flip} of all notable systems of the window.",
+)
+
+
+def _giants_margin(frontier_top: float, notable_top: float) -> Margin | None:
+    """The share nearer the line of half that would change the verdict."""
+    line = CONCENTRATED_SHARE
+    if frontier_top <= line:
+        return FRONTIER_HELD.at(line)
+    if notable_top <= line:
+        return NOTABLE_HELD.at(line)
+    if frontier_top - line < notable_top - line:
+        return FRONTIER_SPREAD.at(line)
+    return NOTABLE_SPREAD.at(line)
 
 
 def assess_handful_of_giants(
@@ -168,6 +265,8 @@ def assess_handful_of_giants(
     top_share = 100.0 * parents.head(TOP_DEVELOPERS).sum() / parents.sum()
     recent = notable_systems[notable_systems["year"] >= frontier_window_start]
     notable_orgs = recent["lead_developer"].nunique()
+    leaders = parents.head(TOP_DEVELOPERS).index
+    notable_top = 100.0 * float(recent["lead_developer"].isin(leaders).mean())
     figures = GIANTS_FIGURES.fill(
         frontier_top_share=top_share,
         top_developers=float(TOP_DEVELOPERS),
@@ -179,15 +278,18 @@ def assess_handful_of_giants(
         arena_last_date=arena_last_snapshot["date"].max().toordinal(),
         arena_orgs=float(arena_last_snapshot["organization"].nunique()),
         notable_developers=float(notable_orgs),
+        notable_top_share=notable_top,
+        notable_window_count=float(len(recent)),
     )
     concentrated = top_share > CONCENTRATED_SHARE
     if not concentrated:
         verdict, summary = Verdict.CONTRADICTED, GIANTS_SUMMARY_SPREAD
-    elif notable_orgs > len(parents):
+    elif notable_top <= CONCENTRATED_SHARE:
         verdict, summary = Verdict.PARTLY_SUPPORTED, GIANTS_SUMMARY_TOP_ONLY
     else:
         verdict, summary = Verdict.SUPPORTED, GIANTS_SUMMARY_HANDFUL
     return Assessment(
+        margin=_giants_margin(top_share, notable_top),
         verdict=verdict,
         summary=summary,
         figures=figures,

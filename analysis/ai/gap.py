@@ -15,7 +15,7 @@ from analysis.ai.arena import (
     win_probability,
     window_mean,
 )
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 # Days averaged at each end of the Arena series.
 WINDOW_DAYS = 90
@@ -127,6 +127,54 @@ def _mmlu_values(mmlu_open_lags: pd.DataFrame, model_benchmarks: pd.DataFrame) -
     }
 
 
+_GAP_FLIP = FigureSpec("gap_flip", "Latest mean Arena gap at which the verdict flips", "elo")
+_LAG_FLIP = FigureSpec("lag_flip", "Latest MMLU lag at which the verdict flips", "months")
+
+
+def _gap_rule(flips_to: Verdict, direction: str) -> MarginRule:
+    word = "at or above" if direction == "above" else "below"
+    return MarginRule(
+        "arena_gap_latest_mean",
+        _GAP_FLIP,
+        "above" if direction == "above" else "below",
+        flips_to,
+        f"{flips_to.value.capitalize()} if the latest mean Arena gap were {word} "
+        "{gap_flip}, the first window's (with the slope's sign following).",
+    )
+
+
+def _lag_rule(flips_to: Verdict, direction: str) -> MarginRule:
+    word = "at or above" if direction == "above" else "below"
+    return MarginRule(
+        "mmlu_lag_latest",
+        _LAG_FLIP,
+        "above" if direction == "above" else "below",
+        flips_to,
+        f"{flips_to.value.capitalize()} if the latest MMLU lag were {word} {{lag_flip}}, "
+        "the earlier median.",
+    )
+
+
+def _gap_margin(v: dict[str, float], narrowing: bool, lag_shrank: bool) -> Margin | None:
+    """Which of the two tests, moved to its threshold, changes the verdict; when both could,
+    the one nearer its threshold relative to it."""
+    gap, first = v["arena_gap_latest_mean"], v["arena_gap_first_mean"]
+    lag, median = v["mmlu_lag_latest"], v["mmlu_lag_earlier_median"]
+    gap_close = abs(first - gap) / first if first else float("inf")
+    lag_close = abs(median - lag) / median if median else float("inf")
+    if narrowing and lag_shrank:
+        if gap_close <= lag_close:
+            return _gap_rule(Verdict.PARTLY_SUPPORTED, "above").at(first)
+        return _lag_rule(Verdict.PARTLY_SUPPORTED, "above").at(median)
+    if narrowing:
+        return _lag_rule(Verdict.SUPPORTED, "below").at(median)
+    if lag_shrank:
+        return _gap_rule(Verdict.SUPPORTED, "below").at(first)
+    if gap_close <= lag_close:
+        return _gap_rule(Verdict.PARTLY_SUPPORTED, "below").at(first)
+    return _lag_rule(Verdict.PARTLY_SUPPORTED, "below").at(median)
+
+
 def assess_gap_narrowing(
     arena_elo: pd.DataFrame,
     arena_frontier: pd.DataFrame,
@@ -157,4 +205,5 @@ def assess_gap_narrowing(
         method=METHOD,
         limits=LIMITS,
         tables={"frontier": arena_frontier, "mmlu_lags": mmlu_open_lags},
+        margin=_gap_margin(values, narrowing, lag_shrank),
     )

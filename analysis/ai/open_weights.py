@@ -14,7 +14,7 @@ from analysis.ai.arena import (
     is_proprietary,
 )
 from analysis.ai.systems import FRONTIER_COUNT, LATEST_YEAR, SNAPSHOT_END, WINDOW_START
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 COUNTERFORCE_FIGURES = Figures(
     (
@@ -28,6 +28,7 @@ COUNTERFORCE_FIGURES = Figures(
     ("systems_latest", "Notable systems of that year", "count"),
     LATEST_YEAR,
     ("frontier_open", "Frontier systems with open weights in the window", "count"),
+    ("frontier_open_share", "Frontier systems in the window with open weights", "percent"),
     FRONTIER_COUNT,
     WINDOW_START,
     ("best_open_rank", "Rank of the best open model in the last Arena snapshot", "count"),
@@ -36,21 +37,31 @@ COUNTERFORCE_FIGURES = Figures(
     ARENA_LAST_SNAPSHOT,
 )
 COUNTERFORCE_SUMMARY = (
-    "Open weights are common and close behind: of the {known_count_latest} notable "
-    "systems of {latest_year} whose accessibility is recorded, {open_share_latest} were "
-    "released with open weights, and the best open model ranked "
-    "{best_open_rank} of {arena_models} on the Arena, about {arena_catch_up_latest} behind "
-    "the proprietary frontier. Whether that democratises access is not in the data."
+    "Of the {known_count_latest} notable systems of {latest_year} whose accessibility is "
+    "recorded, {open_share_latest} were released with open weights; of the "
+    "{frontier_count} frontier systems since {window_start}, {frontier_open_share}. The "
+    "best open model ranked {best_open_rank} of {arena_models} on the Arena, about "
+    "{arena_catch_up_latest} behind the proprietary frontier. "
 )
+COUNTERFORCE_BOTH = "Open weights hold most of both levels: a counterforce at the top too. "
+COUNTERFORCE_RELEASES = (
+    "Open weights hold most releases but not the frontier, where proprietary systems "
+    "dominate: a counterforce below the top only. "
+)
+COUNTERFORCE_FRONTIER = "Open weights hold most of the frontier but not of all releases. "
+COUNTERFORCE_NEITHER = "Open weights hold most of neither level: no counterforce. "
+COUNTERFORCE_ACCESS = "Whether that democratises access is not tested: usage is not in the data."
 COUNTERFORCE_METHOD = (
     "Epoch AI's accessibility field marks weights that can be downloaded (with or without "
     "use restrictions); it is recorded for {known_count_latest} of the {systems_latest} "
     "notable systems of {latest_year}, and shares are of those. Among frontier systems since {window_start}, {frontier_open} of "
     "{frontier_count} had open weights. On the Arena snapshot of {arena_last_date}, the "
     "lag is the time since the earliest-listed proprietary model still rated above the "
-    "best open one first appeared. The verdict is partly supported whatever these "
-    "figures say: they show that open models exist and how close they are, while the "
-    "claim is about access and counterforce, which are not measured."
+    "best open one first appeared. Rule for the counterforce half: supported if open "
+    "weights are more than {majority_share_pct} of both the notable systems of "
+    "{latest_year} and the frontier systems of the window, partly supported if of one, "
+    "contradicted if of neither. The 'democratizing access' half is not tested (no usage "
+    "data)."
 )
 COUNTERFORCE_LIMITS = (
     "Downloadable weights are not access for most users: running a large open model needs "
@@ -141,6 +152,56 @@ TREND_NEEDS = (
     "to measure the rate of change and the part of community projects against companies."
 )
 
+_OPEN_FLIP = FigureSpec("open_share_flip", "Open-weight share at which it flips", "percent")
+
+
+def _rule(deciding: str, direction: str, flips_to: Verdict, level: str) -> MarginRule:
+    more = "more" if direction == "above" else "no more"
+    return MarginRule(
+        deciding,
+        _OPEN_FLIP,
+        "above" if direction == "above" else "below",
+        flips_to,
+        f"{flips_to.value.capitalize()} if open weights were {more} than "
+        "{open_share_flip} of " + level + ".",
+    )
+
+
+def _counterforce_verdict(
+    notable: float, frontier: float, line: float
+) -> tuple[Verdict, Margin | None]:
+    """Supported, partly or contradicted by how many of the two levels open weights hold;
+    the margin moves the level nearer the line of half."""
+    releases, top = "the latest year's systems", "frontier systems"
+    held = (notable > line, frontier > line)
+    if all(held):
+        nearer = ("notable", releases) if notable <= frontier else ("frontier", top)
+        name = "open_share_latest" if nearer[0] == "notable" else "frontier_open_share"
+        return Verdict.SUPPORTED, _rule(name, "below", Verdict.PARTLY_SUPPORTED, nearer[1]).at(line)
+    if not any(held):
+        nearer = (
+            ("open_share_latest", releases) if notable >= frontier else ("frontier_open_share", top)
+        )
+        return Verdict.CONTRADICTED, _rule(
+            nearer[0], "above", Verdict.PARTLY_SUPPORTED, nearer[1]
+        ).at(line)
+    # one level held: losing it contradicts, gaining the other supports; the nearer wins
+    if held[0]:
+        lose, gain = (
+            ("open_share_latest", releases, notable),
+            ("frontier_open_share", top, frontier),
+        )
+    else:
+        lose, gain = (
+            ("frontier_open_share", top, frontier),
+            ("open_share_latest", releases, notable),
+        )
+    if lose[2] - line <= line - gain[2]:
+        return Verdict.PARTLY_SUPPORTED, _rule(lose[0], "below", Verdict.CONTRADICTED, lose[1]).at(
+            line
+        )
+    return Verdict.PARTLY_SUPPORTED, _rule(gain[0], "above", Verdict.SUPPORTED, gain[1]).at(line)
+
 
 def assess_open_counterforce(
     open_share_by_year: pd.DataFrame,
@@ -150,12 +211,30 @@ def assess_open_counterforce(
     frontier_window_systems: pd.DataFrame,
     arena_elo: pd.DataFrame,
     arena_last_snapshot: pd.DataFrame,
+    majority_share_pct: float,
 ) -> Assessment:
-    """Are open models a real counterweight to proprietary ones?"""
+    """Are open models a real counterweight to proprietary ones? Counted at two levels, all
+    notable releases and the frontier; access itself is not measured."""
     latest = notable_last_complete_year
     now = open_share_by_year[open_share_by_year["year"] == latest].iloc[0]
     last_date = arena_last_snapshot["date"].max()
     closed = is_proprietary(arena_last_snapshot["license"]).to_numpy()
+    frontier_n = len(frontier_window_systems)
+    frontier_share = (
+        100.0 * float(frontier_window_systems["open_weights"].sum()) / frontier_n
+        if frontier_n
+        else 0.0
+    )
+    verdict, margin = _counterforce_verdict(
+        float(now["open_share"]), frontier_share, majority_share_pct
+    )
+    held = (float(now["open_share"]) > majority_share_pct, frontier_share > majority_share_pct)
+    level = {
+        (True, True): COUNTERFORCE_BOTH,
+        (True, False): COUNTERFORCE_RELEASES,
+        (False, True): COUNTERFORCE_FRONTIER,
+        (False, False): COUNTERFORCE_NEITHER,
+    }[held]
     figures = COUNTERFORCE_FIGURES.fill(
         open_share_latest=now["open_share"],
         open_count_latest=now["open"],
@@ -163,7 +242,8 @@ def assess_open_counterforce(
         systems_latest=float((notable_systems["year"] == latest).sum()),
         latest_year=float(latest),
         frontier_open=float(frontier_window_systems["open_weights"].sum()),
-        frontier_count=float(len(frontier_window_systems)),
+        frontier_open_share=frontier_share,
+        frontier_count=float(frontier_n),
         window_start=float(frontier_window_start),
         best_open_rank=float(list(closed).index(False) + 1),
         arena_models=float(len(arena_last_snapshot)),
@@ -171,8 +251,9 @@ def assess_open_counterforce(
         arena_last_date=last_date.toordinal(),
     )
     return Assessment(
-        verdict=Verdict.PARTLY_SUPPORTED,
-        summary=COUNTERFORCE_SUMMARY,
+        verdict=verdict,
+        margin=margin,
+        summary=COUNTERFORCE_SUMMARY + level + COUNTERFORCE_ACCESS,
         figures=figures,
         method=COUNTERFORCE_METHOD,
         limits=COUNTERFORCE_LIMITS,
@@ -218,6 +299,56 @@ def _open_trend_values(
     }
 
 
+# The three signs of acceleration: (latest figure, base figure, what it counts, unit);
+# the third holds at equality, the first two only above.
+TREND_SIGNS = (
+    ("open_count_latest", "open_count_base", "open-weight systems in the latest year", "count"),
+    ("open_share_latest", "open_share_base", "the latest year's open-weight share", "percent"),
+    (
+        "open_count_partial",
+        "open_count_partial_before",
+        "open-weight systems in the partial year",
+        "count",
+    ),
+)
+
+
+def _sign_rule(index: int, flips_to: Verdict, rising: bool) -> MarginRule:
+    latest, _, what, unit = TREND_SIGNS[index]
+    name = f"{latest}_flip"
+    edge = (
+        ("more than" if index < 2 else "at least")
+        if rising
+        else ("no more than" if index < 2 else "fewer than")
+    )
+    return MarginRule(
+        latest,
+        FigureSpec(name, f"Value of {what} at which the verdict flips", unit),
+        "above" if rising else "below",
+        flips_to,
+        f"{flips_to.value.capitalize()} if {what} were {edge} {{{name}}}.",
+    )
+
+
+def _trend_margin(values: dict[str, float], signs: tuple[bool, ...]) -> Margin | None:
+    """The one sign whose change alters the verdict: for supported or contradicted the
+    nearest (relative to its base), for partly the lone sign that differs from the rest."""
+
+    def closeness(i: int) -> float:
+        latest, base = values[TREND_SIGNS[i][0]], values[TREND_SIGNS[i][1]]
+        return abs(latest - base) / base if base else float("inf")
+
+    if all(signs) or not any(signs):
+        i = min(range(len(signs)), key=closeness)
+        rising = not all(signs)
+        rule = _sign_rule(i, Verdict.PARTLY_SUPPORTED, rising)
+    elif signs.count(False) == 1:
+        i, rule = signs.index(False), _sign_rule(signs.index(False), Verdict.SUPPORTED, True)
+    else:
+        i, rule = signs.index(True), _sign_rule(signs.index(True), Verdict.CONTRADICTED, False)
+    return rule.at(values[TREND_SIGNS[i][1]])
+
+
 def assess_open_trend_accelerating(
     open_share_by_year: pd.DataFrame,
     notable_systems: pd.DataFrame,
@@ -248,6 +379,7 @@ def assess_open_trend_accelerating(
         verdict = Verdict.PARTLY_SUPPORTED
     else:
         verdict = Verdict.CONTRADICTED
+    margin = _trend_margin(values, signs)
     companies = values["open_industry_share"] > values["open_other_share"]
     who = TREND_SUMMARY_COMPANIES if companies else TREND_SUMMARY_COMMUNITY
     return Assessment(
@@ -258,4 +390,5 @@ def assess_open_trend_accelerating(
         limits=TREND_LIMITS,
         needs=TREND_NEEDS,
         tables={"open_by_year": open_share_by_year},
+        margin=margin,
     )

@@ -5,10 +5,12 @@ in Epoch AI's database, per publication year.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from analysis.ai.systems import LATEST_YEAR, SNAPSHOT_END
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 MOVE_FIGURES = Figures(
     (
@@ -66,11 +68,17 @@ MOVE_METHOD = (
     "Each notable system in Epoch AI's database is classed by its developers' types: "
     "companies alone, universities alone, both, or other. Shares are per publication year. "
     "Industry's lasting lead is the first year from which systems with a company among the "
-    "developers are at least as many as university-only systems in every later year; the "
+    "developers (counted by the rule below) are at least as many as university-only "
+    "systems in every later year; the "
     "AI Index dates the turn to {ai_index_industry_lead_year}. The move took {years_to_lead} "
     "years from the start of the deep-learning era; in {latest_year} "
-    "{industry_involved_share_latest} of {systems_latest} systems had a company among the "
-    "developers and {academia_share_latest} came from universities alone. Rule: "
+    "{industry_involved_share_latest} of the systems whose developers' type is recorded had "
+    "a company among the developers and {academia_share_latest} of all {systems_latest} "
+    "came from universities alone. Counting rule for 'a company among the developers': a "
+    "system counts when any of its developing organisations is of Epoch's type Industry, "
+    "whether alone, with universities, with government or with a research collective; "
+    "systems whose type is not recorded are left out of that share (they stay in the "
+    "sector shares, as 'other'). Rule: "
     "supported if universities alone made more of the early systems than companies alone, "
     "companies alone make more than universities alone in {latest_year}, and industry's "
     "lead has lasted; contradicted otherwise."
@@ -109,17 +117,96 @@ EARLY_METHOD = (
     "if universities alone developed more of them than companies alone, supported "
     "otherwise."
 )
+CLUSTERS_UNTESTED = (
+    " The sentence's second place, 'centralized computing clusters', is not tested: the "
+    "database records training hardware for few early systems and nothing of who owned it."
+)
+CLUSTERS_NEEDS = (
+    "For the clusters: the hardware each early notable system was trained on and who owned "
+    "it (a shared university or national machine, a company's data centre, one workstation), "
+    "for example from the papers' acknowledgements, tabulated per system."
+)
 EARLY_LIMITS = (
     "Corporate labs such as Bell Labs and IBM were important early, and the database's "
     "early coverage is selective; the claim may mean the compute-hungry large models of "
     "recent years, which are corporate (see the claims on frontier systems)."
 )
 
+_MOVE_FLIP = FigureSpec("move_flip", "Share at which the verdict flips", "percent")
+_EARLY_FLIP = FigureSpec(
+    "early_industry_flip", "Companies' early share at which the verdict flips", "percent"
+)
+LATEST_TURNS = MarginRule(
+    "industry_share_latest",
+    _MOVE_FLIP,
+    "below",
+    Verdict.CONTRADICTED,
+    "Contradicted if companies alone had made no more than {move_flip} of the latest year's "
+    "systems, the universities' share.",
+)
+EARLY_TURNS = MarginRule(
+    "early_industry_share",
+    _MOVE_FLIP,
+    "above",
+    Verdict.CONTRADICTED,
+    "Contradicted if companies alone had made at least {move_flip} of the early systems, "
+    "the universities' share.",
+)
+LATEST_LEADS = MarginRule(
+    "industry_share_latest",
+    _MOVE_FLIP,
+    "above",
+    Verdict.SUPPORTED,
+    "Supported (with the early and lasting conditions) if companies alone had made more "
+    "than {move_flip} of the latest year's systems.",
+)
+EARLY_ACADEMIC_LEAD = MarginRule(
+    "early_industry_share",
+    _MOVE_FLIP,
+    "below",
+    Verdict.SUPPORTED,
+    "Supported (if industry's lead has lasted) if companies alone had made less than "
+    "{move_flip} of the early systems, the universities' share.",
+)
+EARLY_CORPORATE = MarginRule(
+    "early_industry_share",
+    _EARLY_FLIP,
+    "above",
+    Verdict.SUPPORTED,
+    "Supported if companies alone had made at least {early_industry_flip} of the early "
+    "systems, the universities' share.",
+)
+EARLY_ACADEMIC = MarginRule(
+    "early_industry_share",
+    _EARLY_FLIP,
+    "below",
+    Verdict.CONTRADICTED,
+    "Contradicted if companies alone had made less than {early_industry_flip} of the early "
+    "systems, the universities' share.",
+)
+
+
+def _move_margin(
+    early: tuple[float, float], now: tuple[float, float], supported: bool
+) -> Margin | None:
+    """The nearer of the two share comparisons, in percentage points; for contradicted, the
+    one that fails."""
+    (early_academia, early_industry), (now_academia, now_industry) = early, now
+    if supported:
+        if now_industry - now_academia <= early_academia - early_industry:
+            return LATEST_TURNS.at(now_academia)
+        return EARLY_TURNS.at(early_academia)
+    if early_academia > early_industry and now_industry <= now_academia:
+        return LATEST_LEADS.at(now_academia)
+    if early_academia <= early_industry and now_industry > now_academia:
+        return EARLY_ACADEMIC_LEAD.at(early_academia)
+    return None
+
 
 def industry_lead_year(counts: pd.DataFrame) -> int | None:
     """First year from which systems with industry involvement (alone or with academia)
     are at least as many as academia-only systems in every later year."""
-    ahead = (counts["industry"] + counts["collaboration"]) >= counts["academia"]
+    ahead = counts["company_involved"] >= counts["academia"]
     years = counts["year"].tolist()
     for i, year in enumerate(years):
         if ahead.iloc[i:].all():
@@ -158,6 +245,11 @@ def assess_academia_to_industry(
     moved = early_academia > early_industry and now["industry_share"] > now["academia_share"]
     supported = moved and lead is not None
     return Assessment(
+        margin=_move_margin(
+            (early_academia, early_industry),
+            (float(now["academia_share"]), float(now["industry_share"])),
+            supported,
+        ),
         verdict=Verdict.SUPPORTED if supported else Verdict.CONTRADICTED,
         summary=MOVE_SUMMARY if supported else NO_MOVE_SUMMARY,
         figures=figures,
@@ -189,4 +281,14 @@ def assess_early_corporate_labs(
         method=EARLY_METHOD,
         limits=EARLY_LIMITS,
         tables={"early": early[["system", "published", "organization", "sector"]]},
+        margin=(EARLY_CORPORATE if academic else EARLY_ACADEMIC).at(academia),
     )
+
+
+def assess_began_in_corporate_labs(
+    notable_systems: pd.DataFrame, deep_learning_era_start_year: float
+) -> Assessment:
+    """Did AI begin in corporate research labs? The same test as the early-labs claim; the
+    sentence's 'centralized computing clusters' is named as untested."""
+    labs = assess_early_corporate_labs(notable_systems, deep_learning_era_start_year)
+    return replace(labs, summary=labs.summary + CLUSTERS_UNTESTED, needs=CLUSTERS_NEEDS)

@@ -50,6 +50,16 @@ def sector(organization_type: object) -> str:
     return "other"
 
 
+def company_involved(organization_type: object) -> bool | None:
+    """The counting rule for 'a company involved': True when any developing organisation
+    is of Epoch's type Industry (alone, with universities, government or a research
+    collective), False when every listed type is another, None (left out of the count)
+    when the type is not recorded."""
+    if not isinstance(organization_type, str) or not organization_type.strip():
+        return None
+    return "Industry" in {part.strip() for part in organization_type.split(",")}
+
+
 def lead_organisation(organization: object) -> str:
     """The first listed organisation, under its parent company's name where one is known."""
     if not isinstance(organization, str) or not organization.strip():
@@ -70,6 +80,7 @@ def notable_systems(ml_systems: pd.DataFrame) -> pd.DataFrame:
     frame = ml_systems.dropna(subset=["published"]).copy()
     frame["year"] = frame["published"].dt.year.astype(int)
     frame["sector"] = frame["organization_type"].map(sector)
+    frame["company_involved"] = frame["organization_type"].map(company_involved)
     frame["lead_developer"] = frame["organization"].map(lead_organisation)
     frame["open_weights"] = is_open_weights(frame["accessibility"])
     return frame
@@ -110,14 +121,19 @@ def frontier_window_systems(
 
 @measure
 def sector_counts_by_year(notable_systems: pd.DataFrame) -> pd.DataFrame:
-    """Systems per year by sector, with each sector's share (percent) of the year's systems."""
+    """Systems per year by sector, with each sector's share (percent) of the year's systems,
+    and the share with a company involved (of the systems whose type is recorded)."""
     counts = pd.crosstab(notable_systems["year"], notable_systems["sector"]).reindex(
         columns=list(SECTORS), fill_value=0
     )
     counts["total"] = counts.sum(axis=1)
     for name in SECTORS:
         counts[f"{name}_share"] = 100.0 * counts[name] / counts["total"]
-    counts["industry_involved_share"] = counts["industry_share"] + counts["collaboration_share"]
+    involved = notable_systems.dropna(subset=["company_involved"])
+    by_year = involved.groupby("year")["company_involved"]
+    counts["type_known"] = by_year.size().reindex(counts.index, fill_value=0)
+    counts["company_involved"] = by_year.sum().astype(int).reindex(counts.index, fill_value=0)
+    counts["industry_involved_share"] = 100.0 * counts["company_involved"] / counts["type_known"]
     return counts.reset_index()
 
 

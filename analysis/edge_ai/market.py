@@ -9,7 +9,17 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from analysis.result import Assessment, Citation, Figures, Stated, Verdict, text_of
+from analysis.result import (
+    Assessment,
+    Citation,
+    Figures,
+    FigureSpec,
+    Margin,
+    MarginRule,
+    Stated,
+    Verdict,
+    text_of,
+)
 
 
 def implied_cagr(start_value: float, end_value: float, years: float) -> float:
@@ -104,12 +114,18 @@ MARKET_MATCHED = (
     "{publisher_stated_cagr}."
 )
 MARKET_UNMATCHED = "No published forecast in the curated table matches these figures."
+MARKET_MISMATCHED = (
+    "Published forecasts for the same years exist in the curated table, but none rounds to "
+    "the article's figures."
+)
 MARKET_METHOD = (
     "The yearly growth rate is the constant rate that compounds the article's base value "
     "into its forecast value over {years} years. The article's figures are then matched "
     "against curated publisher forecasts for the same years, allowing only the rounding the "
     "article's wording implies, and the publisher's own values and stated rate are set beside "
-    "them. Across {forecasts_compared} global forecasts with a base value, implied growth "
+    "them. Supported when one matches; contradicted when forecasts for the same years "
+    "exist and none matches; not checkable when none covers those years. Across "
+    "{forecasts_compared} global forecasts with a base value, implied growth "
     "ranges from {lowest_publisher_cagr} to {highest_publisher_cagr} a year."
 )
 MARKET_LIMITS = (
@@ -119,6 +135,38 @@ MARKET_LIMITS = (
     "forecasts disagree widely."
 )
 MARKET_NEEDS = "Realised edge-AI revenues by year from a source with a stable market definition."
+
+_VALUE_FLIP = FigureSpec("value_flip", "Article's value at which the match is lost", "usd_bn")
+
+
+def _value_rule(stated_name: str, direction: str, what: str) -> MarginRule:
+    return MarginRule(
+        f"stated_{stated_name}",
+        _VALUE_FLIP,
+        "above" if direction == "above" else "below",
+        Verdict.CONTRADICTED,
+        f"Contradicted if the article's {what} were {direction} {{value_flip}}, beyond the "
+        "rounding of the matching forecast.",
+    )
+
+
+def _market_margin(
+    match: pd.Series, base: float, target: float, tolerances: tuple[float, float]
+) -> Margin | None:
+    """The nearest edge of the rounding band around the matching forecast's two values."""
+    edges = []
+    for name, what, stated_value, published, tolerance in (
+        ("base_value", "base value", base, match["base_value_usd_bn"], tolerances[0]),
+        ("forecast_value", "forecast value", target, match["forecast_value_usd_bn"], tolerances[1]),
+    ):
+        edges.append(
+            (published + tolerance - stated_value, name, "above", what, published + tolerance)
+        )
+        edges.append(
+            (stated_value - (published - tolerance), name, "below", what, published - tolerance)
+        )
+    _, name, direction, what, threshold = min(edges)
+    return _value_rule(name, direction, what).at(float(threshold))
 
 
 def _publisher_values(match: pd.Series, years: int) -> dict[str, float | None]:
@@ -174,12 +222,26 @@ def assess_edge_ai_market(
         "highest_publisher_cagr": float(growth["implied_cagr_pct"].max()),
     }
     matched = not matches.empty
+    same_years = edge_ai_forecasts[
+        (edge_ai_forecasts["market_definition"] == "edge AI (global)")
+        & (edge_ai_forecasts["base_year"] == base_year)
+        & (edge_ai_forecasts["forecast_year"] == target_year)
+    ]
+    tolerances = (_rounding_tolerance(base.text), _rounding_tolerance(target.text))
+    if matched:
+        verdict, summary = Verdict.SUPPORTED, MARKET_MATCHED
+        margin = _market_margin(matches.iloc[0], base.value, target.value, tolerances)
+    elif not same_years.empty:
+        verdict, summary, margin = Verdict.CONTRADICTED, MARKET_MISMATCHED, None
+    else:
+        verdict, summary, margin = Verdict.NOT_CHECKABLE, MARKET_UNMATCHED, None
     if matched:
         values |= _publisher_values(matches.iloc[0], target_year - base_year)
     declared = ARTICLE_FIGURES + PUBLISHER_FIGURES if matched else ARTICLE_FIGURES
     return Assessment(
-        verdict=Verdict.SUPPORTED if matched else Verdict.NOT_CHECKABLE,
-        summary=MARKET_MATCHED if matched else MARKET_UNMATCHED,
+        verdict=verdict,
+        margin=margin,
+        summary=summary,
         figures=(declared + SPREAD_FIGURES).fill(**values),
         method=MARKET_METHOD,
         limits=MARKET_LIMITS,

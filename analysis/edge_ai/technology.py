@@ -57,3 +57,37 @@ def assess_edge_latency() -> Assessment:
         limits=LATENCY_LIMITS,
         needs=LATENCY_NEEDS,
     )
+
+
+DEVICES_SUMMARY = (
+    "No series of consumer devices with on-device AI is in the project's data; the claim, "
+    "an expectation, is not checkable."
+)
+DEVICES_METHOD = (
+    "The claim expects AI to be built into more consumer devices (smartphones, home "
+    "appliances, vehicles). That needs, per year, the share of devices sold that run AI "
+    "models locally. The project holds market-size forecasts in US dollars only; a "
+    "published forecast of edge-AI chipset shipments in units (ABI Research) is in the "
+    "shared curated table but not among the project's tables, and it forecasts, not "
+    "measures, and does not split consumer from industrial devices."
+)
+DEVICES_LIMITS = (
+    "A forecast can show that analysts expect the same thing as the article, not that it happens."
+)
+DEVICES_NEEDS = (
+    "Yearly shipments of smartphones and personal computers with a neural processing unit "
+    "or on-device generative AI, as a share of all shipments (for example from IDC or "
+    "Canalys), and the same for appliances and vehicles where published."
+)
+
+
+def assess_consumer_devices() -> Assessment:
+    """AI increasingly integrated into consumer devices: no device series here."""
+    return Assessment(
+        verdict=Verdict.NOT_CHECKABLE,
+        summary=DEVICES_SUMMARY,
+        figures=(),
+        method=DEVICES_METHOD,
+        limits=DEVICES_LIMITS,
+        needs=DEVICES_NEEDS,
+    )

@@ -19,12 +19,13 @@ from analysis.hardware.efficiency import (
 )
 from analysis.hardware.figures import FITS, date_figure, declared, fit_names, multiple_threshold
 from analysis.hardware.network import growth_around
-from analysis.result import Assessment, Verdict
+from analysis.result import Assessment, FigureSpec, Margin, MarginRule, Verdict
 
 # "Immediate" read as within a year of the first ASIC's release.
 IMMEDIATE_WINDOW_MONTHS = 12
 
 FIGURES = declared(
+    "first_asic_vs_gpu_multiple",
     "asic_vs_cpu_multiple",
     "asic_vs_gpu_multiple",
     "asic_vs_cpu_orders",
@@ -38,7 +39,6 @@ FIGURES = declared(
     "first_asic_date",
     "first_asic_j_th",
     "gpu_vs_cpu_multiple",
-    "first_asic_vs_gpu_multiple",
     "first_asic_vs_fpga_multiple",
     "first_named_asic_date",
     "first_named_asic_vs_gpu_multiple",
@@ -52,17 +52,21 @@ FIGURES = declared(
     *(name for prefix in FITS for name in fit_names(prefix)),
 )
 SUMMARY_GAP = (
-    "The best ASIC in the data ({best_asic_date}) does {asic_vs_cpu_multiple} as many hashes "
-    "per joule as CBECI's best CPU and {asic_vs_gpu_multiple} as many as its best GPU, "
+    "At their arrival ({first_asic_date}) ASICs did {first_asic_vs_gpu_multiple} as many "
+    "hashes per joule as the best GPU, the better consumer class, "
 )
 SUMMARY_THRESHOLD = (
-    " the {exponential_threshold} read as 'exponentially greater'. The first ASIC row "
-    "already did {first_asic_vs_gpu_multiple} as many as the best GPU, and network hashrate "
-    "grew {growth_after_first_asic} in the {immediate_window_months} after it against "
-    "{growth_before_first_asic} before, so the divide was "
+    " the {exponential_threshold} read as 'exponentially greater' (CBECI's rows, round "
+    "placeholders; the first named ASIC, of {first_named_asic_date}, did "
+    "{first_named_asic_vs_gpu_multiple}). Network hashrate grew {growth_after_first_asic} in "
+    "the {immediate_window_months} after the first ASIC against {growth_before_first_asic} "
+    "before, so the divide was "
 )
 SUMMARY_TREND = (
-    "; most of today's gap came later, as ASICs gained a further {asic_gain_since_first}. "
+    ". Most of today's gap came later: the best ASIC in the data ({best_asic_date}) does "
+    "{asic_vs_gpu_multiple} as many hashes per joule as the best GPU and "
+    "{asic_vs_cpu_multiple} as many as the best CPU, a further {asic_gain_since_first} since "
+    "the first ASIC row, and is not what the claim speaks of. "
     "The best ASIC's energy per hash halved every {asic_halving_months} (R-squared "
     "{asic_r_squared}), slowing from {early_asic_halving_months} to {late_asic_halving_months}."
 )
@@ -70,10 +74,11 @@ METHOD = (
     "Efficiency is energy per hash (J/TH): CBECI's hardware table to {cbeci_last_date}, "
     "then the curated ASIC table (rows from sources rated low left out). The ratio of two "
     "efficiencies is how many times more hashes one machine does per joule. Consumer "
-    "hardware is CBECI's best CPU and best GPU rows. 'Exponentially greater' is read as "
-    "orders of magnitude, plural: it holds if the best ASIC does at least "
-    "{exponential_threshold} as many hashes per joule as the best GPU, the better consumer "
-    "class. 'Immediate' is read as within {immediate_window_months} of the first ASIC row: "
+    "hardware is CBECI's best CPU and best GPU rows. The claim speaks of the ASICs' "
+    "arrival, so the comparison that decides is the first ASIC row against the best GPU, "
+    "both as they were then, not today's machines. 'Exponentially greater' is read as "
+    "orders of magnitude, plural: it holds if that first ASIC does at least "
+    "{exponential_threshold} as many hashes per joule as the best GPU. 'Immediate' is read as within {immediate_window_months} of the first ASIC row: "
     "it holds if network hashrate grew more in that window after the row's date than in "
     "the same window before. Supported if both hold, partly supported if only the first "
     "does, contradicted otherwise. The trend is a least-squares line through the "
@@ -123,6 +128,65 @@ def _verdict(main: bool, secondary: bool) -> Verdict:
     if not main:
         return Verdict.CONTRADICTED
     return Verdict.SUPPORTED if secondary else Verdict.PARTLY_SUPPORTED
+
+
+ARRIVAL_FLIP = FigureSpec(
+    "arrival_multiple_flip", "First ASIC over best GPU at which the verdict flips", "multiple"
+)
+GROWTH_FLIP = FigureSpec(
+    "growth_after_flip", "Hashrate growth after the first ASIC at which it flips", "multiple"
+)
+NARROWER = MarginRule(
+    "first_asic_vs_gpu_multiple",
+    ARRIVAL_FLIP,
+    "below",
+    Verdict.CONTRADICTED,
+    "Contradicted if the first ASIC had done fewer than {arrival_multiple_flip} as many "
+    "hashes per joule as the best GPU.",
+)
+WIDER = MarginRule(
+    "first_asic_vs_gpu_multiple",
+    ARRIVAL_FLIP,
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported or better if the first ASIC had done at least {arrival_multiple_flip} "
+    "as many hashes per joule as the best GPU.",
+)
+FASTER = MarginRule(
+    "growth_after_first_asic",
+    GROWTH_FLIP,
+    "above",
+    Verdict.SUPPORTED,
+    "Supported if hashrate had grown more than {growth_after_flip} in the window after the "
+    "first ASIC, its growth in the window before.",
+)
+
+SLOWER = MarginRule(
+    "growth_after_first_asic",
+    GROWTH_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if hashrate had grown no more than {growth_after_flip} in the window "
+    "after the first ASIC, its growth in the window before.",
+)
+
+
+def _margin(values: dict[str, float | None], wide: bool, immediate: bool) -> Margin | None:
+    """Contradicted turns on the multiple at arrival, partly on the growth after it;
+    supported on whichever of the two is nearer its threshold, in orders of magnitude."""
+    multiple = values["first_asic_vs_gpu_multiple"] or 0.0
+    before, after = values["growth_before_first_asic"], values["growth_after_first_asic"]
+    if not wide:
+        return WIDER.at(multiple_threshold())
+    if not immediate:
+        return FASTER.at(before)
+    if (
+        before
+        and after
+        and math.log10(after / before) < math.log10(multiple / multiple_threshold())
+    ):
+        return SLOWER.at(before)
+    return NARROWER.at(multiple_threshold())
 
 
 def _class_values(machines: pd.DataFrame) -> dict[str, float]:
@@ -195,11 +259,11 @@ def assess_asic_divide(
     }
     for prefix, fit in fitted.items():
         values.update(fit_values(prefix, fit))
-    wide = classes["asic_vs_gpu_multiple"] >= multiple_threshold()
+    wide = classes["first_asic_vs_gpu_multiple"] >= multiple_threshold()
     immediate = after > before
     summary = (
         SUMMARY_GAP
-        + ("beyond" if wide else "short of")
+        + ("reaching" if wide else "short of")
         + SUMMARY_THRESHOLD
         + ("immediate" if immediate else "not immediate")
         + SUMMARY_TREND
@@ -219,4 +283,5 @@ def assess_asic_divide(
         limits=LIMITS,
         needs=NEEDS,
         tables={"machines": mark_records(machines, records), "fit": lines, "records": records},
+        margin=_margin(values, wide, immediate),
     )

@@ -5,11 +5,13 @@ blocks to one miner.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from analysis.hardware.figures import date_figure, declared
 from analysis.hardware.network import annual_energy_kwh, blocks_between
-from analysis.result import Assessment, Verdict
+from analysis.result import Assessment, FigureSpec, Margin, MarginRule, Verdict
 
 # The years Lerner gives for the single early miner's blocks ("during 2009-2010").
 PATOSHI_PERIOD = (pd.Timestamp("2009-01-01"), pd.Timestamp("2011-01-01"))
@@ -39,9 +41,16 @@ SUMMARY_ERA = (
 SUMMARY_CAN_EARN = "so anyone with a computer could earn rewards. "
 SUMMARY_CANNOT_EARN = "not one. "
 SUMMARY_DISTRIBUTED = (
-    "Whether mining was 'truly distributed' is not in the data: a published forensic "
-    "estimate attributes {patoshi_blocks} blocks to a single miner, at least "
-    "{patoshi_share_min_pct} of the {patoshi_period_blocks} blocks of the years it names."
+    "A published forensic estimate attributes {patoshi_blocks} blocks to a single miner, "
+    "at least {patoshi_share_min_pct} of the {patoshi_period_blocks} blocks of the years it "
+    "names"
+)
+SUMMARY_NO_MAJORITY = (
+    ": no more than {majority_share_pct}, so one miner's dominance does not rule out a "
+    "distributed ecosystem, though how many miners there were is not in the data."
+)
+SUMMARY_MAJORITY = (
+    ": more than {majority_share_pct}, so mining was not 'truly distributed' in those years."
 )
 METHOD = (
     "The CPU era runs from the first hashrate sample to the date of CBECI's first GPU "
@@ -52,8 +61,11 @@ METHOD = (
     "({cpu_expected_blocks}). The network's energy is its median hashrate at CBECI's "
     "best and worst CPU efficiency. The single miner's share is the cited block count "
     "over the blocks the hashrate and difficulty series imply for the years the estimate "
-    "names. Partly supported when a computer could earn rewards, since the 'truly "
-    "distributed' part cannot be measured here; contradicted when it could not."
+    "names. Contradicted when a computer could not earn rewards, or when that least share "
+    "of one miner is above {majority_share_pct} (a majority of the blocks in one hand is "
+    "not a distributed ecosystem); partly supported otherwise, since below a majority the "
+    "data cannot tell a distributed ecosystem from a few large miners. Supported would "
+    "need the number of distinct miners, which is not in the data."
 )
 LIMITS = (
     "The cited CPU speeds are for miners after later software refinements; the first "
@@ -68,6 +80,56 @@ NEEDS = (
     "coinbase pays), to count distinct miners and the largest miner's share by month."
 )
 
+_SHARE_FLIP = FigureSpec(
+    "single_miner_flip", "Single miner's least share at which the verdict flips", "percent"
+)
+_BLOCKS_FLIP = FigureSpec(
+    "expected_blocks_flip", "Blocks a computer expects at which the verdict flips", "count"
+)
+ONE_MINER_MAJORITY = MarginRule(
+    "patoshi_share_min_pct",
+    _SHARE_FLIP,
+    "above",
+    Verdict.CONTRADICTED,
+    "Contradicted if the single miner's least share were above {single_miner_flip}.",
+)
+ONE_MINER_MINORITY = MarginRule(
+    "patoshi_share_min_pct",
+    _SHARE_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the single miner's least share were no more than {single_miner_flip}.",
+)
+COMPUTER_CANNOT_EARN = MarginRule(
+    "cpu_expected_blocks",
+    _BLOCKS_FLIP,
+    "below",
+    Verdict.CONTRADICTED,
+    "Contradicted if one computer could expect fewer than {expected_blocks_flip} blocks.",
+)
+COMPUTER_EARNS = MarginRule(
+    "cpu_expected_blocks",
+    _BLOCKS_FLIP,
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if one computer could expect {expected_blocks_flip} or more blocks "
+    "(and no one miner held a majority).",
+)
+
+
+def _verdict_and_margin(
+    expected_blocks: float, share_pct: float, majority_share_pct: float
+) -> tuple[Verdict, Margin | None]:
+    """Partly supported only when a computer could expect a block and no miner held a
+    majority; the margin of partly is whichever test is nearer, in orders of magnitude."""
+    if expected_blocks < 1.0:
+        return Verdict.CONTRADICTED, COMPUTER_EARNS.at(1.0)
+    if share_pct > majority_share_pct:
+        return Verdict.CONTRADICTED, ONE_MINER_MINORITY.at(majority_share_pct)
+    if share_pct > 0 and math.log10(expected_blocks) < math.log10(majority_share_pct / share_pct):
+        return Verdict.PARTLY_SUPPORTED, COMPUTER_CANNOT_EARN.at(1.0)
+    return Verdict.PARTLY_SUPPORTED, ONE_MINER_MAJORITY.at(majority_share_pct)
+
 
 def assess_early_cpu_mining(
     cbeci_machines: pd.DataFrame,
@@ -78,9 +140,10 @@ def assess_early_cpu_mining(
     cpu_hashrate_high_ths: float,
     patoshi_blocks: float,
     cbeci_days_per_year: float,
+    majority_share_pct: float,
 ) -> Assessment:
-    """What a standard computer could do in the CPU era; how distributed mining was is not
-    in the data, and a published estimate attributes many early blocks to one miner."""
+    """What a standard computer could do in the CPU era, and whether a published estimate
+    puts a majority of the early blocks in one miner's hands."""
     start, end = cpu_era
     median = cpu_era_median_ths
     era_blocks = blocks_between(network_blocks_per_day, start, end)
@@ -102,13 +165,17 @@ def assess_early_cpu_mining(
         patoshi_period_blocks=years,
         patoshi_share_min_pct=100.0 * patoshi_blocks / years,
     )
+    share_pct = 100.0 * patoshi_blocks / years
+    verdict, margin = _verdict_and_margin(share * era_blocks, share_pct, majority_share_pct)
     return Assessment(
-        verdict=Verdict.PARTLY_SUPPORTED if can_earn else Verdict.CONTRADICTED,
+        verdict=verdict,
         summary=SUMMARY_ERA
         + (SUMMARY_CAN_EARN if can_earn else SUMMARY_CANNOT_EARN)
-        + SUMMARY_DISTRIBUTED,
+        + SUMMARY_DISTRIBUTED
+        + (SUMMARY_MAJORITY if share_pct > majority_share_pct else SUMMARY_NO_MAJORITY),
         figures=figures,
         method=METHOD,
         limits=LIMITS,
         needs=NEEDS,
+        margin=margin,
     )

@@ -39,7 +39,7 @@ SUMMARY = (
     "{energy_floor_growth}. One new machine's share of the network fell "
     "{device_share_fall_multiple}, from {early_device_share_pct} ({early_device_date}) to "
     "{late_device_share_pct} ({late_device_date}); mining alone, the latest expects "
-    "{late_device_solo_blocks_per_year} blocks a year."
+    "blocks at a rate of {late_device_solo_blocks_per_year}."
 )
 METHOD = (
     "Efficiency gain is the first named ASIC in CBECI's list over the best machine in the "

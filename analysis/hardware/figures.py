@@ -76,6 +76,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     "energy_now_reference_twh": ("Network energy a year now, reference machine", "twh"),
     "energy_now_legacy_twh": ("Network energy a year now, older machines", "twh"),
     "energy_growth_min_multiple": ("Least growth of the network's energy a year", "multiple"),
+    "non_cash_share_low": ("Listed miners' non-cash share of all-in cost, lowest", "percent"),
+    "non_cash_share_high": ("Listed miners' non-cash share of all-in cost, highest", "percent"),
+    "non_cash_estimates": ("Estimates giving both cash and all-in cost", "count"),
     "efficiency_gain_multiple": ("Hashes per joule, best ASIC over first named ASIC", "multiple"),
     "network_growth_since_first_named": ("Network hashrate growth since then", "multiple"),
     "energy_floor_then_twh": ("Least network energy a year then", "twh"),
@@ -89,7 +92,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "late_device_share_pct": ("Latest listed machine's share of the network at release", "percent"),
     "late_device_date": ("Release month of the latest listed machine", "date"),
     "device_share_fall_multiple": ("Fall in a new machine's share of the network", "multiple"),
-    "late_device_solo_blocks_per_year": ("Blocks a year the latest machine expects alone", "ratio"),
+    "late_device_solo_blocks_per_year": ("Blocks the latest machine expects alone", "per_year"),
 }
 FITS = {
     "frontier": "All classes",

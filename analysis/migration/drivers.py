@@ -14,7 +14,7 @@ from analysis.migration.geo_concentration import (
     row_citations,
     share_on,
 )
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, MarginRule, Verdict
 
 COST_DRIVEN_FIGURES = Figures(
     ("china_share_fall_pp", "Change in China's share", "percentage_points"),
@@ -76,6 +76,23 @@ COST_DRIVEN_NEEDS = (
     "regulation decided each move)."
 )
 
+CHINA_STAYED = MarginRule(
+    deciding="china_share_fall_pp",
+    threshold=FigureSpec(
+        "china_fall_flip", "Change in China's share at which it flips", "percentage_points"
+    ),
+    direction="above",
+    flips_to=Verdict.CONTRADICTED,
+    sentence="Contradicted if China's share had changed by {china_fall_flip} or more (no fall).",
+)
+CHINA_MOVED = MarginRule(
+    deciding="china_share_fall_pp",
+    threshold=CHINA_STAYED.threshold,
+    direction="below",
+    flips_to=Verdict.PARTLY_SUPPORTED,
+    sentence="Partly supported if China's share had changed by less than {china_fall_flip} (a fall).",
+)
+
 
 def assess_cost_driven_migration(
     monthly_country_shares: pd.DataFrame,
@@ -118,6 +135,7 @@ def assess_cost_driven_migration(
             country_hashrate_recent[country_hashrate_recent["label"].isin(points["label"])]
         ),
         tables={"shares": shares, "later": points},
+        margin=(CHINA_STAYED if moved else CHINA_MOVED).at(0.0),
     )
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from analysis.migration.geo_concentration import row_citations
 from analysis.migration.hydro_surplus import country_year, demand_growth_pct, hydro_surplus
 from analysis.migration.hydro_surplus import latest_complete_year as latest_energy_year
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 HYDRO_COUNTRIES = ("Paraguay", "Ethiopia")
 
@@ -132,6 +132,43 @@ def _share_values(
     }
 
 
+SURPLUS_GONE = MarginRule(
+    "SURPLUS",
+    FigureSpec("surplus_flip", "Surplus at which the verdict flips", "twh"),
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the smaller surplus were at or below {surplus_flip}.",
+)
+ETHIOPIA_MEASURED = MarginRule(
+    "ethiopia_geographic_rows",
+    FigureSpec("ethiopia_rows_flip", "Geographic estimates for Ethiopia needed", "count"),
+    "above",
+    Verdict.SUPPORTED,
+    "Supported if more than {ethiopia_rows_flip} geographic estimates for Ethiopia "
+    "(a map, not a miner's statement) were in the data.",
+)
+
+
+def _hydro_margin(values: dict[str, float | None], verdict: Verdict) -> Margin | None:
+    """Supported turns on the smaller surplus staying above zero; partly, with both
+    surpluses positive, on a geographic estimate for Ethiopia appearing."""
+    surpluses = {c: values[f"{c.lower()}_surplus_twh"] for c in HYDRO_COUNTRIES}
+    if verdict is Verdict.SUPPORTED:
+        country = min(surpluses, key=lambda c: surpluses[c] or 0.0)
+        rule = SURPLUS_GONE
+        named = MarginRule(
+            f"{country.lower()}_surplus_twh",
+            rule.threshold,
+            rule.direction,
+            rule.flips_to,
+            rule.sentence.replace("the smaller surplus", country + "'s surplus"),
+        )
+        return named.at(0.0)
+    if all((v or 0.0) > 0 for v in surpluses.values()) and values["ethiopia_geographic_rows"] == 0:
+        return ETHIOPIA_MEASURED.at(0.0)
+    return None
+
+
 def assess_hydro_migration(
     owid_energy: pd.DataFrame,
     country_hashrate_recent: pd.DataFrame,
@@ -153,8 +190,9 @@ def assess_hydro_migration(
     in_map = geo[geo["map"].notna()]
     both_surplus = all(country_year(surplus, c, year)["surplus_twh"] > 0 for c in HYDRO_COUNTRIES)
     measured = not in_map.empty and bool((ethiopia["basis"] == "geographic estimate").any())
+    verdict = Verdict.SUPPORTED if both_surplus and measured else Verdict.PARTLY_SUPPORTED
     return Assessment(
-        verdict=Verdict.SUPPORTED if both_surplus and measured else Verdict.PARTLY_SUPPORTED,
+        verdict=verdict,
         summary=HYDRO_SUMMARY,
         figures=figures,
         method=HYDRO_METHOD,
@@ -162,4 +200,5 @@ def assess_hydro_migration(
         needs=HYDRO_NEEDS,
         citations=row_citations(pd.concat([paraguay, ethiopia])),
         tables={"surplus": surplus},
+        margin=_hydro_margin({f.name: f.value for f in figures}, verdict),
     )

@@ -18,7 +18,7 @@ from analysis.migration.pool_index import (
     pool_index_by_year,
     pool_index_values,
 )
-from analysis.result import Assessment, Figure, Figures, Verdict
+from analysis.result import Assessment, Figure, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 COUNTRY_INDEX_FIGURES = Figures(
     (
@@ -157,6 +157,25 @@ def _line_sentence(low: float, high: float, line: float) -> str:
     return " Its range straddles the {merger_guidelines_hhi_high} line of high concentration."
 
 
+GEO_FLIP = FigureSpec("geo_fall_flip", "Latest map's high HHI at which it flips", "hhi")
+GEO_FELL = MarginRule(
+    "map_hhi_high",
+    GEO_FLIP,
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the latest map's high bound were at or above {geo_fall_flip}, "
+    "the first month's low bound.",
+)
+GEO_DID_NOT_FALL = MarginRule(
+    "map_hhi_high",
+    GEO_FLIP,
+    "below",
+    Verdict.SUPPORTED,
+    "Supported if the latest map's high bound were below {geo_fall_flip}, the first "
+    "month's low bound.",
+)
+
+
 def assess_geographic_distribution(
     monthly_country_concentration: pd.DataFrame,
     latest_map_concentration: MapConcentration,
@@ -181,6 +200,7 @@ def assess_geographic_distribution(
         method=DISTRIBUTION_METHOD,
         limits=DISTRIBUTION_LIMITS,
         tables={"hhi": country_index_table(geo, mapped)},
+        margin=(GEO_FELL if fell else GEO_DID_NOT_FALL).at(value["geo_hhi_first_low"]),
     )
 
 
@@ -243,6 +263,65 @@ def _geo_vs_operational_verdict(v: dict[str, float], line: float) -> Verdict:
     return Verdict.CONTRADICTED
 
 
+POOL_FLIP = FigureSpec("pool_hhi_flip", "Latest pool HHI at which it flips", "hhi")
+POOL_FELL_UNDER_LINE = MarginRule(
+    "pool_hhi_last",
+    POOL_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the latest pool HHI were at or below {pool_hhi_flip}, the line "
+    "of high concentration.",
+)
+POOL_ROSE_OVER_LINE = MarginRule(
+    "pool_hhi_last",
+    POOL_FLIP,
+    "above",
+    Verdict.SUPPORTED,
+    "Supported if the latest pool HHI were above {pool_hhi_flip}, the line of high concentration.",
+)
+POOL_DID_NOT_RISE = MarginRule(
+    "pool_hhi_last",
+    POOL_FLIP,
+    "below",
+    Verdict.CONTRADICTED,
+    "Contradicted if the latest pool HHI were at or below {pool_hhi_flip}, the first year's.",
+)
+POOL_ROSE = MarginRule(
+    "pool_hhi_last",
+    POOL_FLIP,
+    "above",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the latest pool HHI were above {pool_hhi_flip}, the first year's.",
+)
+MAP_FELL = MarginRule(
+    "map_hhi_high",
+    GEO_FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported or better if the latest map's high bound were below {geo_fall_flip}, "
+    "the first month's low bound.",
+)
+
+
+def _geo_vs_operational_margin(v: dict[str, float], line: float, verdict: Verdict) -> Margin | None:
+    """The nearest threshold of the pool HHI (or, when the countries did not fall, of the
+    map's high bound) at which the verdict changes."""
+    last, first = v["pool_hhi_last"], v["pool_hhi_first"]
+    if verdict is Verdict.SUPPORTED:
+        if line >= first:
+            return POOL_FELL_UNDER_LINE.at(line)
+        return POOL_DID_NOT_RISE.at(first)
+    if verdict is Verdict.PARTLY_SUPPORTED:
+        if line - last <= last - first:
+            return POOL_ROSE_OVER_LINE.at(line)
+        return POOL_DID_NOT_RISE.at(first)
+    if v["map_hhi_high"] < v["geo_hhi_first_low"]:
+        return POOL_ROSE.at(first)
+    if last > first:
+        return MAP_FELL.at(v["geo_hhi_first_low"])
+    return None
+
+
 def assess_geo_vs_operational(
     monthly_country_concentration: pd.DataFrame,
     latest_map_concentration: MapConcentration,
@@ -271,12 +350,14 @@ def assess_geo_vs_operational(
     pool_table = yearly.assign(
         date=pd.to_datetime(yearly["period"].astype(str) + "-07-01"), source="Mining pools (blocks)"
     )[TABLE_COLUMNS]
+    verdict = _geo_vs_operational_verdict(v, line)
     return Assessment(
-        verdict=_geo_vs_operational_verdict(v, line),
+        verdict=verdict,
         summary=_geo_vs_operational_summary(v, line),
         figures=figures,
         method=GEO_VS_OPERATIONAL_METHOD,
         limits=GEO_VS_OPERATIONAL_LIMITS,
         needs=GEO_VS_OPERATIONAL_NEEDS,
         tables={"hhi": pd.concat([country_index_table(geo, mapped), pool_table])},
+        margin=_geo_vs_operational_margin(v, line, verdict),
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.migration.geo_concentration import latest_map, map_shares
-from analysis.result import Assessment, Figures, Verdict
+from analysis.result import Assessment, Figures, FigureSpec, MarginRule, Verdict
 
 INDUSTRIAL_SCALE_FIGURES = Figures(
     ("us_listed_share", "Network share of US-listed mining companies", "percent"),
@@ -18,16 +18,28 @@ INDUSTRIAL_SCALE_FIGURES = Figures(
 INDUSTRIAL_SCALE_SUMMARY = (
     "US-listed mining companies alone held {us_listed_share} of the network by "
     "JPMorgan's count, against {us_map_share} for the whole United States, the main "
-    "destination of the migration, in the latest map. No source gives the share of "
-    "small or home miners, so 'rather than distributed participation' is not measured."
+    "destination of the migration, in the latest map. "
+)
+MAJORITY_INDUSTRIAL = (
+    "That lower bound of the industrial share is above {majority_share_pct}: most of the "
+    "network is industrial, so distributed participation cannot be the larger part."
+)
+NOT_SHOWN_MAJORITY = (
+    "That lower bound of the industrial share is no more than {majority_share_pct}, and no "
+    "source gives the share of small or home miners, so 'rather than distributed "
+    "participation' is not shown."
 )
 INDUSTRIAL_SCALE_METHOD = (
     "Sets the reported network share of US-listed miners (a figure of companies, "
     "wherever their sites are) beside the United States' share in the most recent "
     "published map in the curated table. Their ratio, {listed_over_us}, is a scale, "
-    "not a share of the US: listed companies also run sites abroad. The claim counts as "
-    "partly supported while only its industrial half is measured: no figure for small "
-    "miners can support or contradict the other half."
+    "not a share of the US: listed companies also run sites abroad. The listed share is a "
+    "lower bound of the industrial share, read by the same rule as the pools' "
+    "industrial-operations claim: supported when it is above {majority_share_pct} (then "
+    "industrial operations hold most of the network, whatever the rest is), partly "
+    "supported otherwise, since a lower bound cannot show that small miners are few. No "
+    "figure in the data could contradict the claim: that would need the share of small "
+    "miners."
 )
 INDUSTRIAL_SCALE_LIMITS = (
     "One secondary report of a bank's estimate; the two figures come from different "
@@ -40,18 +52,38 @@ INDUSTRIAL_SCALE_NEEDS = (
     "mining industry survey broken down by company size."
 )
 
+_FLIP = FigureSpec("listed_flip", "Listed miners' share at which the verdict flips", "percent")
+TO_SUPPORTED = MarginRule(
+    "us_listed_miners_share_pct",
+    _FLIP,
+    "above",
+    Verdict.SUPPORTED,
+    "Supported if the listed miners' share were above {listed_flip}.",
+)
+TO_PARTLY = MarginRule(
+    "us_listed_miners_share_pct",
+    _FLIP,
+    "below",
+    Verdict.PARTLY_SUPPORTED,
+    "Partly supported if the listed miners' share were no more than {listed_flip}.",
+)
+
 
 def assess_industrial_scale(
-    country_hashrate_recent: pd.DataFrame, us_listed_miners_share_pct: float
+    country_hashrate_recent: pd.DataFrame,
+    us_listed_miners_share_pct: float,
+    majority_share_pct: float,
 ) -> Assessment:
-    """Listed mining companies' share of the network beside the US share of the latest map;
-    partly supported, since only the industrial half of the claim is measured."""
+    """Listed mining companies' share of the network (a lower bound of the industrial
+    share) beside the US share of the latest map; supported above a majority."""
     newest = latest_map(country_hashrate_recent)
     us_rows = map_shares(country_hashrate_recent, newest)
     us_share = float(us_rows.loc[us_rows["group"] == "United States", "share_pct"].sum())
+    majority = us_listed_miners_share_pct > majority_share_pct
     return Assessment(
-        verdict=Verdict.PARTLY_SUPPORTED,
-        summary=INDUSTRIAL_SCALE_SUMMARY,
+        verdict=Verdict.SUPPORTED if majority else Verdict.PARTLY_SUPPORTED,
+        summary=INDUSTRIAL_SCALE_SUMMARY
+        + (MAJORITY_INDUSTRIAL if majority else NOT_SHOWN_MAJORITY),
         figures=INDUSTRIAL_SCALE_FIGURES.fill(
             us_listed_share=us_listed_miners_share_pct,
             us_map_share=us_share,
@@ -60,4 +92,5 @@ def assess_industrial_scale(
         method=INDUSTRIAL_SCALE_METHOD,
         limits=INDUSTRIAL_SCALE_LIMITS,
         needs=INDUSTRIAL_SCALE_NEEDS,
+        margin=(TO_PARTLY if majority else TO_SUPPORTED).at(majority_share_pct),
     )

@@ -29,9 +29,13 @@ OPEN = "Open weights (unrestricted)"
 API = "API access"
 
 
-def systems_table(rows: list[tuple[str, str, str, str | None, str | None, bool]]) -> pd.DataFrame:
-    """Rows of (date, organisation, organisation type, accessibility, cost, frontier)."""
-    return pd.DataFrame(
+def systems_table(
+    rows: list[tuple[str, str, str, str | None, str | None, bool]],
+    countries: list[str | None] | None = None,
+) -> pd.DataFrame:
+    """Rows of (date, organisation, organisation type, accessibility, cost, frontier), with
+    each row's country from ``countries`` (none recorded by default)."""
+    frame = pd.DataFrame(
         {
             "system": [f"s{i}" for i in range(len(rows))],
             "published": [D(r[0]) for r in rows],
@@ -43,6 +47,8 @@ def systems_table(rows: list[tuple[str, str, str, str | None, str | None, bool]]
             "frontier_model": pd.array(["checked" if r[5] else None for r in rows], dtype="string"),
         }
     )
+    frame["country"] = pd.array(countries or [None] * len(rows), dtype="string")
+    return frame
 
 
 SYSTEMS = systems_table(

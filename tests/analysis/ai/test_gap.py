@@ -51,7 +51,21 @@ def test_assessment_reads_narrowing_when_both_measures_shrink() -> None:
     slower = bench.assign(
         date=[D("2020-01-01"), D("2020-02-01"), D("2020-03-01"), D("2022-01-01"), D("2025-01-01")]
     )
-    assert _gap(widening, slower).verdict is Verdict.CONTRADICTED
+    contradicted = _gap(widening, slower)
+    assert contradicted.verdict is Verdict.CONTRADICTED
+    assert contradicted.margin is not None
+    assert contradicted.margin.flips_to is Verdict.PARTLY_SUPPORTED
+    # supported: the margin names a threshold that is the first window's gap or the lag median
+    assert result.margin is not None and result.margin.flips_to is Verdict.PARTLY_SUPPORTED
+    assert result.margin.threshold.value in (
+        pytest.approx(200),
+        pytest.approx(result.value("mmlu_lag_earlier_median")),
+    )
+    # only the Arena narrows: partly, and the lag reaching below the median would support
+    mixed = _gap(arena, slower)
+    assert mixed.verdict is Verdict.PARTLY_SUPPORTED
+    assert mixed.margin is not None and mixed.margin.deciding == "mmlu_lag_latest"
+    assert mixed.margin.flips_to is Verdict.SUPPORTED
 
 
 def test_real_data_show_the_published_lags(real_tables: dict[str, pd.DataFrame]) -> None:

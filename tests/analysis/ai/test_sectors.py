@@ -3,6 +3,7 @@ import pytest
 
 from analysis.ai.sectors import (
     assess_academia_to_industry,
+    assess_began_in_corporate_labs,
     assess_early_corporate_labs,
     industry_lead_year,
 )
@@ -25,6 +26,7 @@ def test_industry_lead_year_is_the_start_of_the_lasting_lead() -> None:
             "academia": [2, 1, 2, 1],
         }
     )
+    counts["company_involved"] = counts["industry"] + counts["collaboration"]
     # 2011 leads but 2012 falls behind (1 < 2); from 2013 on it always leads
     assert industry_lead_year(counts) == 2013
     assert industry_lead_year(counts.assign(academia=[9, 9, 9, 9])) is None
@@ -44,6 +46,10 @@ def test_academia_to_industry_by_hand() -> None:
     assert result.value("industry_lead_year") == 2007
     assert result.value("years_to_lead") == -3
     assert result.verdict is Verdict.SUPPORTED
+    # gaps: 60 - 20 = 40 points now against 50 - 25 = 25 early: the early one is nearer
+    assert result.margin is not None and result.margin.deciding == "early_industry_share"
+    assert result.margin.threshold.value == pytest.approx(50)
+    assert result.margin.flips_to is Verdict.CONTRADICTED
 
 
 def test_no_move_when_companies_made_the_early_systems() -> None:
@@ -55,6 +61,8 @@ def test_no_move_when_companies_made_the_early_systems() -> None:
     result = assess(assess_academia_to_industry, epoch_measures(corporate), PARAMETERS)
     assert result.value("early_industry_share") == pytest.approx(100)
     assert result.verdict is Verdict.CONTRADICTED
+    assert result.margin is not None and result.margin.flips_to is Verdict.SUPPORTED
+    assert result.margin.threshold.value == pytest.approx(0)  # no university system early
 
 
 def test_early_corporate_labs() -> None:
@@ -64,6 +72,23 @@ def test_early_corporate_labs() -> None:
     assert early.value("early_academia_share") == pytest.approx(50)
     assert early.value("early_collaboration_share") == pytest.approx(25)
     assert early.verdict is Verdict.CONTRADICTED
+    assert early.margin is not None and early.margin.threshold.value == pytest.approx(50)
+    assert early.margin.flips_to is Verdict.SUPPORTED
+    # IBM and Google alone before 2010 (MIT becomes a company): 2 of 4 against 1, supported
+    corporate = SYSTEMS.assign(
+        organization_type=SYSTEMS["organization_type"].where(SYSTEMS["system"] != "s0", "Industry")
+    )
+    flipped = assess(assess_early_corporate_labs, epoch_measures(corporate), PARAMETERS)
+    assert flipped.verdict is Verdict.SUPPORTED
+    assert flipped.margin is not None and flipped.margin.flips_to is Verdict.CONTRADICTED
+
+
+def test_began_in_corporate_labs_names_the_untested_clusters() -> None:
+    began = assess(assess_began_in_corporate_labs, epoch_measures(SYSTEMS), PARAMETERS)
+    early = assess(assess_early_corporate_labs, epoch_measures(SYSTEMS), PARAMETERS)
+    assert began.verdict is early.verdict and began.figures == early.figures
+    assert "'centralized computing clusters', is not tested" in began.summary
+    assert "hardware each early notable system was trained on" in began.needs
 
 
 def test_real_data_match_the_ai_index(real_tables: dict[str, pd.DataFrame]) -> None:

@@ -1,3 +1,5 @@
+import csv
+
 import pandas as pd
 import pytest
 
@@ -13,6 +15,8 @@ from analysis.ai.systems import (
     sector,
     sector_counts_by_year,
 )
+from report.ledger.entry import Ledger
+from report.pipeline import Project
 from tests.analysis.ai.frames import API, OPEN, SYSTEMS, systems_table
 
 
@@ -86,3 +90,42 @@ def test_real_open_share_is_of_the_ai_index_order(real_tables: dict[str, pd.Data
     # so the share of notable systems with open weights is checked only to be of that order
     shares = open_share_by_year(notable_systems(real_tables["ml_systems"])).set_index("year")
     assert 55 < shares.loc[2023, "open_share"] < 75
+
+
+def test_company_involved_counting_rule_by_hand() -> None:
+    rows = systems_table(
+        [
+            ("2023-01-01", "A", "Industry", None, None, False),
+            ("2023-01-02", "B", "Academia,Industry", None, None, False),
+            ("2023-01-03", "C", "Industry,Government", None, None, False),
+            ("2023-01-04", "D", "Research collective,Industry", None, None, False),
+            ("2023-01-05", "E", "Academia", None, None, False),
+            ("2023-01-06", "F", "Government", None, None, False),
+            ("2023-01-07", "G", None, None, None, False),
+        ]
+    )
+    counts = sector_counts_by_year(notable_systems(rows)).set_index("year")
+    # a company in A, B, C and D; none in E and F; G has no type and is left out: 4 of 6
+    assert counts.loc[2023, "company_involved"] == 4
+    assert counts.loc[2023, "type_known"] == 6
+    assert counts.loc[2023, "industry_involved_share"] == pytest.approx(400 / 6)
+    # C and D are 'other' in the sector classes, yet count as involving a company
+    assert counts.loc[2023, "other"] == 4  # C, D, F and G
+
+
+def test_company_involved_share_matches_a_count_of_the_raw_file(
+    project: Project, ledger: Ledger
+) -> None:
+    # counted another way: the raw CSV read with the csv module, 2023 rows by the date's
+    # first four characters, a company where the word Industry appears in the categorisation
+    assert project.settings.mirror_dir is not None
+    folder = project.settings.mirror_dir / "epoch-open-model-trends"
+    with (folder / "All ML Systems - full view.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["Publication date"][:4] == "2023"]
+    typed = [r for r in rows if r["Organization categorization"].strip()]
+    involved = [r for r in typed if "Industry" in r["Organization categorization"]]
+    assert (len(rows), len(typed), len(involved)) == (332, 330, 257)
+    share = ledger.entry("ai-academia-to-industry").assessment.value(
+        "industry_involved_share_latest"
+    )
+    assert share == pytest.approx(100 * len(involved) / len(typed))

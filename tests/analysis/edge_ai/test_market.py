@@ -80,6 +80,13 @@ def test_assessment_is_supported_when_a_forecast_matches() -> None:
     assert result.verdict is Verdict.SUPPORTED
     assert result.value("article_implied_cagr") == pytest.approx(100 * ((119 / 25) ** 0.125 - 1))
     assert result.value("publisher_stated_cagr") == pytest.approx(21.7)
+    # the nearest edge of the rounding band: 118.69 + 0.5 = 119.19, 0.19 above the article's
+    assert result.margin is not None and result.margin.deciding == "stated_forecast_value"
+    assert result.margin.threshold.value == pytest.approx(119.19)
+    assert result.margin.direction == "above"
+    assert result.margin.flips_to is Verdict.CONTRADICTED
+    past = dict(STATED, forecast_value=Stated(119.2, "usd_bn", "$119 billion"))
+    assert assess_edge_ai_market(_forecasts(), past).verdict is Verdict.CONTRADICTED
 
 
 def test_real_data_reproduce_the_publishers_figures(real_tables: dict[str, pd.DataFrame]) -> None:
@@ -93,8 +100,13 @@ def test_real_data_reproduce_the_publishers_figures(real_tables: dict[str, pd.Da
     assert abs(result.value("publisher_implied_cagr") - 21.7) < 0.5  # type: ignore[operator]
 
 
-def test_assessment_is_not_checkable_without_a_matching_forecast() -> None:
-    result = assess_edge_ai_market(_forecasts(forecast_value_usd_bn=143.06), STATED)
+def test_assessment_without_a_matching_forecast() -> None:
+    # a forecast for the same years that does not round to the article's: contradicted
+    mismatched = assess_edge_ai_market(_forecasts(forecast_value_usd_bn=143.06), STATED)
+    assert mismatched.verdict is Verdict.CONTRADICTED
+    assert mismatched.margin is None  # no matching band to state an edge of
+    # no forecast for those years at all: not checkable
+    result = assess_edge_ai_market(_forecasts(forecast_year=2030), STATED)
     assert result.verdict is Verdict.NOT_CHECKABLE
     # no publisher figures without a match; the spread of the publishers is still given
     names = [f.name for f in result.figures]

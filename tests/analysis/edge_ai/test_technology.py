@@ -1,4 +1,8 @@
-from analysis.edge_ai.technology import assess_edge_hardware_efficiency, assess_edge_latency
+from analysis.edge_ai.technology import (
+    assess_consumer_devices,
+    assess_edge_hardware_efficiency,
+    assess_edge_latency,
+)
 from analysis.result import Verdict
 from report.ledger.entry import Ledger
 
@@ -31,3 +35,9 @@ def test_ledger_edge_technology_claims_read_no_data(ledger: Ledger) -> None:
         assert entry.assessment.verdict is Verdict.NOT_CHECKABLE
         assert entry.tables == ()
         assert entry.datasets == ()
+
+
+def test_consumer_devices_say_what_would_settle_them() -> None:
+    result = assess_consumer_devices()
+    assert result.verdict is Verdict.NOT_CHECKABLE and result.margin is None
+    assert "neural processing unit" in result.needs

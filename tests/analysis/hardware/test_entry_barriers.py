@@ -2,6 +2,7 @@ import pytest
 
 from analysis.hardware.entry_barriers import assess_efficiency_entry_barriers
 from analysis.result import Verdict
+from report.render.format import format_value
 from tests.analysis.hardware_frames import CBECI, F2POOL, HASHRATE, MODELS, TS, measures
 
 
@@ -25,6 +26,10 @@ def test_entry_barriers_by_hand() -> None:
         400 / 1e8 * 144 * 365.25
     )
     assert result.verdict is Verdict.NOT_CHECKABLE
+    # a rare event reads as "1 in N years": 400 TH/s of 4e7 expects 0.21 blocks a year
+    solo = result.figure("late_device_solo_blocks_per_year")
+    assert solo.unit == "per_year"
+    assert format_value(solo.value, solo.unit) == "1 in 4.8 years"  # 1 / 0.2104 = 4.75
     assert len(result.tables["devices"]) == len(F2POOL) + 1  # with B1 from the curated rows
 
 

@@ -39,6 +39,8 @@ def test_cost_driven_migration_needs_china_to_fall() -> None:
     assert moved.value("ban_drop_pct") == pytest.approx(40.0)  # 100 to 60 EH/s
     assert moved.value("recovery_date") == pd.Timestamp("2021-05-22").toordinal()
     assert moved.verdict is Verdict.PARTLY_SUPPORTED
+    assert moved.margin is not None and moved.margin.threshold.value == 0.0
+    assert moved.margin.flips_to is Verdict.CONTRADICTED
     # the map's points date from Q4 2025, after Cambridge's last month: all three are shown
     assert moved.tables["later"]["label"].tolist() == ["A", "B", "C"]
     assert len(moved.citations) == 3
@@ -49,6 +51,7 @@ def test_cost_driven_migration_needs_china_to_fall() -> None:
         country_hashrate_recent=recent(), **shock_measures(pd.concat([stayed, us_kz]), falls)
     )
     assert result.verdict is Verdict.CONTRADICTED
+    assert result.margin is not None and result.margin.flips_to is Verdict.PARTLY_SUPPORTED
 
 
 def test_energy_determinants_say_what_would_settle_them() -> None:

@@ -56,8 +56,17 @@ def test_hydro_claim_needs_a_measured_share_for_each_country() -> None:
     assert stated.value("ethiopia_geographic_rows") == 0
     assert stated.verdict is Verdict.PARTLY_SUPPORTED
     assert len(stated.citations) == 3  # Paraguay's two rows and Ethiopia's one
+    # partly: both surpluses positive, so one geographic estimate for Ethiopia would flip it
+    assert stated.margin is not None and stated.margin.deciding == "ethiopia_geographic_rows"
+    assert stated.margin.threshold.value == 0 and stated.margin.flips_to is Verdict.SUPPORTED
     mapped = assess_hydro_migration(_energy(), _hydro_recent("geographic estimate"), CRACKDOWN_DAY)
     assert mapped.verdict is Verdict.SUPPORTED
+    # supported: Ethiopia's surplus (0.5 TWh) is the smaller; at zero the verdict would flip
+    assert mapped.margin is not None and mapped.margin.deciding == "ethiopia_surplus_twh"
+    assert mapped.margin.threshold.value == 0.0
+    dry = _energy().assign(electricity_demand_twh=[20.0, 30.0, 9.0, 10.0])  # no surplus
+    flipped = assess_hydro_migration(dry, _hydro_recent("geographic estimate"), CRACKDOWN_DAY)
+    assert flipped.verdict is mapped.margin.flips_to is Verdict.PARTLY_SUPPORTED
 
 
 def test_map_rank_orders_by_share() -> None:

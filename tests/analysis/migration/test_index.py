@@ -56,6 +56,16 @@ def test_geographic_distribution_falls_between_the_bounds() -> None:
     # a map with one country at 90%: not below Cambridge's first month (6,400 to 6,800)
     one = recent().head(1).assign(share_pct_low=90.0, share_pct_high=90.0)
     assert _distribution(one).verdict is Verdict.PARTLY_SUPPORTED
+    # the margin is the first month's low bound, 6,400, from either side
+    for assessed, flips_to in (
+        (result, Verdict.PARTLY_SUPPORTED),
+        (_distribution(one), Verdict.SUPPORTED),
+    ):
+        assert assessed.margin is not None and assessed.margin.flips_to is flips_to
+        assert assessed.margin.threshold.value == pytest.approx(6400)
+    # just under the threshold (80% alone: 6,400 is not below 6,400) stays partly
+    at = recent().head(1).assign(share_pct_low=80.0, share_pct_high=80.0)
+    assert _distribution(at).verdict is Verdict.PARTLY_SUPPORTED
 
 
 def test_country_index_table_ends_with_the_latest_map() -> None:
@@ -71,13 +81,22 @@ def test_geo_vs_operational_verdict_follows_the_pool_index() -> None:
     assert high.value("pool_hhi_first") == pytest.approx(1000)
     assert high.value("pool_hhi_last") == pytest.approx(75**2 + 25**2)
     assert high.verdict is Verdict.SUPPORTED
+    # supported: falling to the line of high concentration (1,800 here) would flip it
+    assert high.margin is not None and high.margin.flips_to is Verdict.PARTLY_SUPPORTED
+    assert high.margin.deciding == "pool_hhi_last"
     # a rise that stays under the line of high concentration
     moderate = blocks(["a", "b", "c", "d", "e", "f", "g", "h", "i"])  # nine equal: 1,111
     result = _geo_vs_operational(moderate)
     assert result.value("pool_hhi_last") == pytest.approx(10_000 / 9)
     assert result.verdict is Verdict.PARTLY_SUPPORTED
+    # 1,111 is nearer the first year's 1,000 than the line: a fall to 1,000 would contradict
+    assert result.margin is not None and result.margin.threshold.value == pytest.approx(1000)
+    assert result.margin.flips_to is Verdict.CONTRADICTED
     flat = blocks(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"])  # fell to 909
-    assert _geo_vs_operational(flat).verdict is Verdict.CONTRADICTED
+    contradicted = _geo_vs_operational(flat)
+    assert contradicted.verdict is Verdict.CONTRADICTED
+    assert contradicted.margin is not None
+    assert contradicted.margin.flips_to is Verdict.PARTLY_SUPPORTED
 
 
 def test_geo_vs_operational_names_the_more_concentrated_layer_and_groups_pools() -> None:
