@@ -38,10 +38,9 @@ def identify(settings: Settings, inputs: tuple[InputFile, ...], article_sha256: 
         packages=locked_packages(root / "requirements.lock"),
         inputs=inputs,
         article_sha256=article_sha256,
-        settings={
-            "timestamp": str(settings.timestamp).lower(),
-            "allow_download": str(settings.allow_download).lower(),
-        },
+        # Where inputs come from (mirror, cache, download, offline) changes no byte of the
+        # outputs, since every input is verified by its sha256: it is not part of a version.
+        settings={"timestamp": str(settings.timestamp).lower()},
         built_at=built_at,
         platform=platform_name(),
     )

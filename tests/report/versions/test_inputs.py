@@ -99,7 +99,9 @@ def test_a_missing_mirror_offline_stops_the_build(
         REPORT_DATA_MIRROR=str(tmp_path / "nowhere"),
         REPORT_ARTICLE=str(mirror_build.root / "shared" / "source" / "article.txt"),
     )
-    assert done.returncode == 2 and "not found" in done.stderr
+    # the setting is checked before anything is read or written
+    assert done.returncode == 2
+    assert "REPORT_DATA_MIRROR" in done.stderr and "is not a folder" in done.stderr
 
 
 def test_a_corrupt_store_entry_is_not_trusted(mirror_build: MirrorBuild, tmp_path: Path) -> None:
