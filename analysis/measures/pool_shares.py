@@ -65,9 +65,26 @@ UNATTRIBUTED = "unattributed"
 
 def block_counts(framed: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Blocks per ``kind`` period and pool, the unattributed ones included, from blocks that
-    carry their periods (:func:`with_periods`): ``period``, ``pool_slug``, ``count``."""
-    counts = framed.groupby([kind, "pool_slug"], observed=True).size().rename("count")
-    return counts.reset_index().rename(columns={kind: "period"})
+    carry their periods (:func:`with_periods`): ``period``, ``pool_slug``, ``count``.
+
+    The rows are those of ``groupby([kind, "pool_slug"]).size()``, made by counting the
+    pair of codes of each block with one ``bincount`` instead of grouping the rows."""
+    periods, period_values = pd.factorize(framed[kind], sort=True)
+    pools, pool_values = pd.factorize(framed["pool_slug"], sort=True)
+    keyed = (periods >= 0) & (pools >= 0)  # rows without a period or pool are not counted
+    width = len(pool_values)
+    tally = np.bincount(
+        periods[keyed].astype("int64") * width + pools[keyed],
+        minlength=len(period_values) * width,
+    )
+    found = np.flatnonzero(tally)  # in period order, then pool order, as a sorted group-by
+    return pd.DataFrame(
+        {
+            "period": period_values.take(found // width),
+            "pool_slug": pool_values.take(found % width),
+            "count": tally[found].astype("int64"),
+        }
+    )
 
 
 def _complete(periods: Iterable[Any], kind: str, last_block: pd.Timestamp) -> list[object]:
