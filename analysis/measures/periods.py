@@ -36,7 +36,9 @@ def _looked_up(codes: np.ndarray, of_range: Callable[[np.ndarray], np.ndarray]) 
     low, high = int(codes.min()), int(codes.max())
     if high - low > _MAX_LOOKUP:  # also a missing time (NaT is the lowest int64)
         return of_range(codes)
-    return of_range(np.arange(low, high + 1, dtype="int64"))[codes - low]
+    table = of_range(np.arange(low, high + 1, dtype="int64"))
+    looked_up: np.ndarray = table[codes - low]
+    return looked_up
 
 
 def months_since_1970(dates: pd.Series) -> np.ndarray:

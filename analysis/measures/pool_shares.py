@@ -63,14 +63,26 @@ OTHER_POOLS = "other pools"
 UNATTRIBUTED = "unattributed"
 
 
+def _sorted_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Each row's code among ``column``'s distinct values in sorted order (-1 where missing),
+    and those values; a categorical column with sorted categories is already coded."""
+    if (
+        isinstance(column.dtype, pd.CategoricalDtype)
+        and column.cat.categories.is_monotonic_increasing
+    ):
+        return column.cat.codes.to_numpy(dtype="int64"), column.cat.categories
+    codes, values = pd.factorize(column, sort=True)
+    return codes, pd.Index(values)
+
+
 def block_counts(framed: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Blocks per ``kind`` period and pool, the unattributed ones included, from blocks that
     carry their periods (:func:`with_periods`): ``period``, ``pool_slug``, ``count``.
 
     The rows are those of ``groupby([kind, "pool_slug"]).size()``, made by counting the
     pair of codes of each block with one ``bincount`` instead of grouping the rows."""
-    periods, period_values = pd.factorize(framed[kind], sort=True)
-    pools, pool_values = pd.factorize(framed["pool_slug"], sort=True)
+    periods, period_values = _sorted_codes(framed[kind])
+    pools, pool_values = _sorted_codes(framed["pool_slug"])
     keyed = (periods >= 0) & (pools >= 0)  # rows without a period or pool are not counted
     width = len(pool_values)
     tally = np.bincount(

@@ -18,4 +18,4 @@ _UNUSED = "rfc3987_syntax"
 def skip_unused_format_checkers() -> None:
     """Keep jsonschema from loading ``rfc3987_syntax`` (a no-op once jsonschema is loaded)."""
     if "jsonschema" not in sys.modules:
-        sys.modules.setdefault(_UNUSED, None)  # type: ignore[assignment]
+        sys.modules.setdefault(_UNUSED, None)  # type: ignore[arg-type]

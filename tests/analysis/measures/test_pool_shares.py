@@ -125,8 +125,10 @@ def test_block_counts_are_those_of_a_sorted_group_by() -> None:
         }
     )
     framed = with_periods(blocks)
+    coded = framed.assign(pool_slug=pd.Categorical(framed["pool_slug"]))  # as the measure has it
     for kind in ("year", "quarter"):
         grouped = framed.groupby([kind, "pool_slug"], observed=True).size().rename("count")
         expected = grouped.reset_index().rename(columns={kind: "period"})
         pd.testing.assert_frame_equal(block_counts(framed, kind), expected)
+        pd.testing.assert_frame_equal(block_counts(coded, kind), expected)
     assert block_counts(framed, "year")["count"].sum() == 5  # the block without a pool is left out
