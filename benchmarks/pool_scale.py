@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/pool_scale.py --blocks 10000000
 
 Makes ``N`` blocks of the schema of the ``blocks`` table in
-``data/datasets/pool-blocks-sorukumar.toml`` (``height`` int64, ``pool_slug`` string,
-``date`` UTC timestamps in microseconds) spread over the real table's span, 2 January 2021
+``data/datasets/pool-blocks-sorukumar.toml`` as validation hands it to the measures
+(``height`` int64, ``pool_slug`` string, ``date`` naive UTC ``datetime64[ns]``) spread over the real table's span, 2 January 2021
 to 22 April 2026, so there are as many years and quarters as in the real data but more
 blocks in each. Pools are the curated template-group slugs and synthetic names with
 Zipf-like weights, and about three blocks in a hundred are 'unknown', as in the real
@@ -46,8 +46,8 @@ from analysis.pools.concentration_tables import (  # noqa: E402
     yearly_pool_scenarios,
 )
 
-FIRST = pd.Timestamp("2021-01-02T00:00:00Z")
-LAST = pd.Timestamp("2026-04-22T00:00:00Z")
+FIRST = pd.Timestamp("2021-01-02T00:00:00")
+LAST = pd.Timestamp("2026-04-22T00:00:00")
 SYNTHETIC_POOLS = 60
 UNKNOWN_SHARE = 0.03
 MAJORITY_SHARE_PCT = 50.0
@@ -72,7 +72,8 @@ def synthetic_blocks(count: int, slugs: list[str], seed: int = 11) -> pd.DataFra
     step = span_us / count
     offsets = (np.arange(count) * step + rng.uniform(0, step, count)).astype("int64")
     start_us = FIRST.value // 1000
-    dates = pd.DatetimeIndex((start_us + offsets).astype("datetime64[us]")).tz_localize("UTC")
+    # as validation hands the table to the measures: naive UTC, in nanoseconds
+    dates = (start_us + offsets).astype("datetime64[us]").astype("datetime64[ns]")
     return pd.DataFrame(
         {
             "height": np.arange(664_063, 664_063 + count, dtype="int64"),
