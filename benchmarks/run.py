@@ -268,6 +268,31 @@ def table(document: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def comparison(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """Two runs' medians side by side (seconds and ratios to each run's own floor)."""
+    lines = [
+        "| case | before s | before / floor | after s | after / floor | target |",
+        "|---|---:|---:|---:|---:|---|",
+        f"| {after['cases']['floor']['label']} | "
+        f"{before['cases']['floor']['seconds']['median']:.2f} | 1 | "
+        f"{after['cases']['floor']['seconds']['median']:.2f} | 1 | |",
+    ]
+    for key, label in CASES:
+        old, new = before["cases"][key], after["cases"][key]
+        lines.append(
+            f"| {label} | {old['seconds']['median']:.2f} | {old['ratio']['median']:.2f} | "
+            f"{new['seconds']['median']:.2f} | {new['ratio']['median']:.2f} | "
+            f"{_check(key, new['ratio']['median'])} |"
+        )
+    for key in ("jupyter_over_cold", "jupyter_over_nochange"):
+        old, new = before["cases"][key]["ratio"], after["cases"][key]["ratio"]
+        lines.append(
+            f"| {after['cases'][key]['label']} (times faster) | | {old['median']:.2f} | | "
+            f"{new['median']:.2f} | {_check(key, new['median'])} |"
+        )
+    return "\n".join(lines)
+
+
 def run(project: Path, rounds: int) -> dict[str, Any]:
     """Warm the runtime cache, then ``rounds`` rounds of every case; the JSON document."""
     load_before = list(os.getloadavg())
@@ -315,6 +340,12 @@ def main(argv: list[str] | None = None) -> int:
         default=ROOT,
         help="checkout to measure (default: this one), e.g. an export of another commit",
     )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        metavar="BEFORE.json",
+        help="also print this run beside an earlier run's --json file",
+    )
     args = parser.parse_args(argv)
     rounds = 1 if args.quick else max(1, args.repeat)
     try:
@@ -323,6 +354,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark failed: {error}", file=sys.stderr)
         return 1
     print(table(document))
+    if args.compare is not None:
+        before = json.loads(args.compare.read_text(encoding="utf-8"))
+        print(f"\nbefore: {before['project']}, after: {document['project']}\n")
+        print(comparison(before, document))
     if args.json is not None:
         args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     return 0
