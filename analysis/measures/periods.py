@@ -7,6 +7,8 @@ to the quarter), not by building dates from parts row by row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -21,10 +23,43 @@ def utc_naive(dates: pd.Series) -> pd.Series:
     return dates
 
 
+# Above this many distinct values between the lowest and the highest, a lookup table would
+# cost more than it saves: the values are converted row by row instead.
+_MAX_LOOKUP = 10_000_000
+
+
+def _looked_up(codes: np.ndarray, of_range: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """``of_range(codes)`` for an element-wise ``of_range`` over int64 ``codes``, computed once
+    per value from ``codes.min()`` to ``codes.max()`` and looked up for each row."""
+    if len(codes) == 0:
+        return of_range(codes)
+    low, high = int(codes.min()), int(codes.max())
+    if high - low > _MAX_LOOKUP:  # also a missing time (NaT is the lowest int64)
+        return of_range(codes)
+    table = of_range(np.arange(low, high + 1, dtype="int64"))
+    looked_up: np.ndarray = table[codes - low]
+    return looked_up
+
+
+def months_since_1970(dates: pd.Series) -> np.ndarray:
+    """Each date's calendar month (UTC) counted from January 1970 (int64)."""
+    days = utc_naive(dates).to_numpy().astype("datetime64[D]").astype("int64")
+    return _looked_up(
+        days, lambda d: d.astype("datetime64[D]").astype("datetime64[M]").astype("int64")
+    )
+
+
 def with_periods(blocks: pd.DataFrame) -> pd.DataFrame:
-    """``blocks`` with ``year`` (int) and ``quarter`` (the quarter's first day, UTC, naive)."""
-    months = utc_naive(blocks["date"]).to_numpy().astype("datetime64[M]").astype("int64")
-    quarter_start = (months - months % 3).astype("datetime64[M]").astype("datetime64[us]")
+    """``blocks`` with ``year`` (int) and ``quarter`` (the quarter's first day, UTC, naive).
+
+    The month of each row is looked up from its day, and each quarter's first day from
+    the quarter's number, so the calendar arithmetic runs once per day and per quarter,
+    not once per row.
+    """
+    months = months_since_1970(blocks["date"])
+    quarter_start = _looked_up(
+        months // 3, lambda q: (q * 3).astype("datetime64[M]").astype("datetime64[us]")
+    )
     return blocks.assign(year=months // 12 + 1970, quarter=quarter_start)
 
 

@@ -63,11 +63,40 @@ OTHER_POOLS = "other pools"
 UNATTRIBUTED = "unattributed"
 
 
+def _sorted_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Each row's code among ``column``'s distinct values in sorted order (-1 where missing),
+    and those values; a categorical column with sorted categories is already coded."""
+    if (
+        isinstance(column.dtype, pd.CategoricalDtype)
+        and column.cat.categories.is_monotonic_increasing
+    ):
+        return column.cat.codes.to_numpy(dtype="int64"), column.cat.categories
+    codes, values = pd.factorize(column, sort=True)
+    return codes, pd.Index(values)
+
+
 def block_counts(framed: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Blocks per ``kind`` period and pool, the unattributed ones included, from blocks that
-    carry their periods (:func:`with_periods`): ``period``, ``pool_slug``, ``count``."""
-    counts = framed.groupby([kind, "pool_slug"], observed=True).size().rename("count")
-    return counts.reset_index().rename(columns={kind: "period"})
+    carry their periods (:func:`with_periods`): ``period``, ``pool_slug``, ``count``.
+
+    The rows are those of ``groupby([kind, "pool_slug"]).size()``, made by counting the
+    pair of codes of each block with one ``bincount`` instead of grouping the rows."""
+    periods, period_values = _sorted_codes(framed[kind])
+    pools, pool_values = _sorted_codes(framed["pool_slug"])
+    keyed = (periods >= 0) & (pools >= 0)  # rows without a period or pool are not counted
+    width = len(pool_values)
+    tally = np.bincount(
+        periods[keyed].astype("int64") * width + pools[keyed],
+        minlength=len(period_values) * width,
+    )
+    found = np.flatnonzero(tally)  # in period order, then pool order, as a sorted group-by
+    return pd.DataFrame(
+        {
+            "period": period_values.take(found // width),
+            "pool_slug": pool_values.take(found % width),
+            "count": tally[found].astype("int64"),
+        }
+    )
 
 
 def _complete(periods: Iterable[Any], kind: str, last_block: pd.Timestamp) -> list[object]:

@@ -11,10 +11,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-import altair as alt
+from report.render.altair_import import skip_unused_format_checkers
 
-from report.errors import ConfigError
-from report.ledger.entry import Entry
+skip_unused_format_checkers()
+
+import altair as alt  # noqa: E402
+
+from report.errors import ConfigError  # noqa: E402
+from report.ledger.entry import Entry  # noqa: E402
 
 ChartFunction = Callable[[Entry], alt.TopLevelMixin | None]
 

@@ -48,3 +48,16 @@ def test_utc_naive_converts_aware_times_and_keeps_naive_ones() -> None:
     assert utc_naive(tokyo).tolist() == [pd.Timestamp("2021-12-31 23:00")]
     naive = pd.Series(pd.to_datetime(["2022-01-01 08:00"]))
     assert utc_naive(naive).tolist() == naive.tolist()
+
+
+def test_periods_of_no_rows_of_missing_times_and_of_a_wide_span() -> None:
+    empty = with_periods(pd.DataFrame({"date": pd.to_datetime(pd.Series([], dtype="object"))}))
+    assert empty["year"].tolist() == [] and empty["quarter"].tolist() == []
+    # a missing time keeps the other rows' periods
+    gappy = with_periods(pd.DataFrame({"date": pd.to_datetime(["2022-05-01", None])}))
+    assert gappy["quarter"].iloc[0] == pd.Timestamp("2022-04-01")
+    # centuries apart, before and after 1970: the calendar's answer for both
+    wide = pd.Series(pd.to_datetime(["1700-02-01", "2200-11-30"]).as_unit("s"))
+    framed = with_periods(pd.DataFrame({"date": wide}))
+    assert framed["year"].tolist() == [1700, 2200]
+    assert framed["quarter"].tolist() == [pd.Timestamp("1700-01-01"), pd.Timestamp("2200-10-01")]

@@ -104,3 +104,31 @@ def test_concentration_of_counts_needs_only_the_counts_and_the_last_block() -> N
     assert row["hhi_max"] == pytest.approx((800 / 12) ** 2 + (300 / 12) ** 2 + (100 / 12) ** 2)
     later = concentration_of_counts(counts, "year", pd.Timestamp("2023-01-01"))
     assert later["period"].tolist() == [2021, 2022]
+
+
+def test_block_counts_are_those_of_a_sorted_group_by() -> None:
+    # unsorted periods, a missing pool and slugs of a nullable string column
+    blocks = pd.DataFrame(
+        {
+            "date": pd.to_datetime(
+                [
+                    "2023-05-01",
+                    "2021-02-01",
+                    "2023-05-02",
+                    "2021-03-01",
+                    "2022-09-09",
+                    "2021-01-05",
+                ],
+                utc=True,
+            ),
+            "pool_slug": pd.array(["f2pool", "antpool", "f2pool", None, "antpool", "unknown"]),
+        }
+    )
+    framed = with_periods(blocks)
+    coded = framed.assign(pool_slug=pd.Categorical(framed["pool_slug"]))  # as the measure has it
+    for kind in ("year", "quarter"):
+        grouped = framed.groupby([kind, "pool_slug"], observed=True).size().rename("count")
+        expected = grouped.reset_index().rename(columns={kind: "period"})
+        pd.testing.assert_frame_equal(block_counts(framed, kind), expected)
+        pd.testing.assert_frame_equal(block_counts(coded, kind), expected)
+    assert block_counts(framed, "year")["count"].sum() == 5  # the block without a pool is left out
