@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.measures.trend_interval import Trend, theil_sen
 from analysis.result import FigureSpec, measure
 
 # The compiled leaderboard spells the closed licence twice ("Propretary" once, a typo).
@@ -61,6 +62,14 @@ def gap_slope_per_year(frontier: pd.DataFrame) -> float:
     years = (frontier["date"] - frontier["date"].min()).dt.days.to_numpy() / DAYS_PER_YEAR
     slope, _ = np.polyfit(years, frontier["gap"].to_numpy(dtype=float), 1)
     return float(slope)
+
+
+def gap_trend(frontier: pd.DataFrame) -> Trend:
+    """Theil–Sen slope of the gap against time, in Elo per year, with its 95% interval (the
+    gap jumps when a new proprietary model tops the board; the median of pairwise slopes is
+    not pulled by those jumps as a least-squares line is)."""
+    years = (frontier["date"] - frontier["date"].min()).dt.days.to_numpy() / DAYS_PER_YEAR
+    return theil_sen(years, frontier["gap"].to_numpy(dtype=float))
 
 
 def window_mean(frontier: pd.DataFrame, days: int, first: bool) -> float:

@@ -12,6 +12,7 @@ from analysis.ai.arena import (
     ARENA_CATCH_UP_LATEST,
     arena_catch_up_months,
     gap_slope_per_year,
+    gap_trend,
     win_probability,
     window_mean,
 )
@@ -24,7 +25,10 @@ FIGURES = Figures(
     ("arena_gap_latest_mean", "Arena gap, mean of the last snapshots", "elo"),
     ("arena_gap_first_mean", "Arena gap, mean of the first snapshots", "elo"),
     ("window_days", "Days averaged at each end", "count"),
-    ("arena_gap_slope", "Linear trend of the Arena gap per year", "elo"),
+    ("arena_gap_trend", "Trend of the Arena gap per year (Theil-Sen)", "elo"),
+    ("arena_gap_trend_low", "Lower end of the trend's 95% confidence interval", "elo"),
+    ("arena_gap_trend_high", "Upper end of the trend's 95% confidence interval", "elo"),
+    ("arena_gap_slope", "Trend of the Arena gap per year by least squares, for comparison", "elo"),
     ("arena_gap_latest", "Arena gap in the last snapshot", "elo"),
     ("arena_gap_min", "Narrowest Arena gap", "elo"),
     ("arena_gap_min_date", "Snapshot of the narrowest gap", "date"),
@@ -50,7 +54,8 @@ FIGURES = Figures(
 
 SUMMARY_NARROWING = (
     "Narrowing but not closed: the best proprietary model's Arena lead fell from "
-    "{arena_gap_first_mean} to {arena_gap_latest_mean} (trend {arena_gap_slope} a year), "
+    "{arena_gap_first_mean} to {arena_gap_latest_mean} (trend {arena_gap_trend} a year, "
+    "interval {arena_gap_trend_low} to {arena_gap_trend_high}), "
     "and on MMLU the newest open record holder trailed the closed frontier by "
     "{mmlu_lag_latest} against a median {mmlu_lag_earlier_median} before. The lead "
     "jumps whenever a new proprietary model tops the board: it was {arena_gap_min} on "
@@ -69,8 +74,12 @@ METHOD = (
     "Chatbot Arena: in each of {snapshots} leaderboard snapshots from {arena_first_date} to "
     "{arena_last_date}, the gap is the rating of the best model with a proprietary licence "
     "minus that of the best model with any other (open-weight) licence; both are on the "
-    "snapshot's own scale. The means over the first and last {window_days} days and a "
-    "least-squares line show the direction. The gap was narrowest, {arena_gap_min}, on "
+    "snapshot's own scale. The means over the first and last {window_days} days and the "
+    "Theil-Sen trend show the direction: the Arena gap counts as narrowing only when the last "
+    "days' mean is below the first days' and the trend's whole confidence interval is below "
+    "zero (Theil-Sen, the median of the slopes between every pair of snapshots, because the "
+    "gap jumps whenever a new proprietary model tops the board, and such jumps pull a "
+    "least-squares line, shown beside it as {arena_gap_slope} a year). The gap was narrowest, {arena_gap_min}, on "
     "{arena_gap_min_date}; in the last snapshot it is {arena_gap_latest}, so the best "
     "proprietary model would win {proprietary_win_share_latest} of votes against the best "
     "open one, and the best open model rates above every proprietary model listed more "
@@ -93,6 +102,15 @@ LIMITS = (
 )
 
 
+def _trend_values(arena_frontier: pd.DataFrame) -> dict[str, float]:
+    trend = gap_trend(arena_frontier)
+    return {
+        "arena_gap_trend": trend.slope,
+        "arena_gap_trend_low": trend.low,
+        "arena_gap_trend_high": trend.high,
+    }
+
+
 def _arena_values(arena_elo: pd.DataFrame, arena_frontier: pd.DataFrame) -> dict[str, float]:
     last_date = arena_frontier["date"].max()
     narrowest = arena_frontier.sort_values("gap").iloc[0]
@@ -102,6 +120,7 @@ def _arena_values(arena_elo: pd.DataFrame, arena_frontier: pd.DataFrame) -> dict
         "arena_gap_first_mean": window_mean(arena_frontier, WINDOW_DAYS, first=True),
         "window_days": float(WINDOW_DAYS),
         "arena_gap_slope": gap_slope_per_year(arena_frontier),
+        **_trend_values(arena_frontier),
         "arena_gap_latest": arena_frontier["gap"].iloc[-1],
         "arena_gap_min": narrowest["gap"],
         "arena_gap_min_date": narrowest["date"].toordinal(),
@@ -139,7 +158,7 @@ def _gap_rule(flips_to: Verdict, direction: str) -> MarginRule:
         "above" if direction == "above" else "below",
         flips_to,
         f"{flips_to.value.capitalize()} if the latest mean Arena gap were {word} "
-        "{gap_flip}, the first window's (with the slope's sign following).",
+        "{gap_flip}, the first window's (with the trend's interval following).",
     )
 
 
@@ -189,7 +208,7 @@ def assess_gap_narrowing(
     )
     narrowing = (
         values["arena_gap_latest_mean"] < values["arena_gap_first_mean"]
-        and values["arena_gap_slope"] < 0
+        and values["arena_gap_trend_high"] < 0
     )
     lag_shrank = values["mmlu_lag_latest"] < values["mmlu_lag_earlier_median"]
     if narrowing and lag_shrank:

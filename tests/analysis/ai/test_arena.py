@@ -6,6 +6,7 @@ from analysis.ai.arena import (
     arena_frontier,
     arena_last_snapshot,
     gap_slope_per_year,
+    gap_trend,
     is_proprietary,
     win_probability,
     window_mean,
@@ -93,3 +94,16 @@ def test_window_means_average_each_end() -> None:
     )
     assert window_mean(frontier, 40, first=True) == pytest.approx(90.0)
     assert window_mean(frontier, 40, first=False) == pytest.approx(30.0)
+
+
+def test_the_gap_trend_is_the_median_of_pairwise_slopes() -> None:
+    dates = [D("2020-01-01"), D("2021-01-01"), D("2022-01-01"), D("2023-01-01")]
+    gaps = [100.0, 70.0, 80.0, 10.0]
+    frontier = pd.DataFrame({"date": dates, "gap": gaps})
+    years = [(d - dates[0]).days / 365.25 for d in dates]
+    slopes = sorted(
+        (gaps[j] - gaps[i]) / (years[j] - years[i]) for i in range(4) for j in range(i + 1, 4)
+    )
+    trend = gap_trend(frontier)
+    assert trend.slope == pytest.approx((slopes[2] + slopes[3]) / 2)
+    assert trend.low <= trend.slope <= trend.high

@@ -83,3 +83,27 @@ def test_real_data_show_the_published_lags(real_tables: dict[str, pd.DataFrame])
     assert frontier["proprietary_model"].iloc[-1].startswith("Gemini-2.5-Pro")
     assert result.value("arena_gap_min") < 25
     assert result.value("arena_gap_slope") < 0  # type: ignore[operator]
+
+
+def test_a_fall_between_the_ends_is_not_narrowing_when_the_trend_interval_reaches_zero() -> None:
+    # The last window's gap (190) is below the first (200), but the gap swings in between,
+    # so the Theil-Sen interval runs from a fall to a rise: the Arena test fails.
+    swings = [("2023-01-01", 200), ("2023-06-01", 20), ("2024-01-01", 300), ("2024-06-01", 10)]
+    rows = []
+    for day, gap in [*swings, ("2025-01-01", 190)]:
+        rows += [(day, "c", 1300, "Proprietary"), (day, "o", 1300 - gap, "MIT")]
+    bench = _bench(
+        [
+            ("c1", "2020-01-01", "Closed", 0.60),
+            ("o1", "2021-01-01", "Open", 0.55),
+            ("o2", "2021-06-01", "Open", 0.58),
+            ("c2", "2022-01-01", "Closed", 0.80),
+            ("o3", "2022-03-01", "Open", 0.70),
+        ]
+    )
+    result = _gap(_arena(rows), bench)
+    assert result.value("arena_gap_latest_mean") == pytest.approx(190)
+    assert result.value("arena_gap_first_mean") == pytest.approx(200)
+    low, high = result.value("arena_gap_trend_low"), result.value("arena_gap_trend_high")
+    assert low is not None and high is not None and low < 0 < high
+    assert result.verdict is Verdict.PARTLY_SUPPORTED  # only the MMLU lag shrank
