@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.measures.listed_miners import LISTED_TO_PARTLY, LISTED_TO_SUPPORTED
 from analysis.migration.geo_concentration import latest_map, map_shares
-from analysis.result import Assessment, Figures, FigureSpec, MarginRule, Verdict
+from analysis.result import Assessment, Figures, Verdict
 
 INDUSTRIAL_SCALE_FIGURES = Figures(
     ("us_listed_share", "Network share of US-listed mining companies", "percent"),
@@ -52,22 +53,6 @@ INDUSTRIAL_SCALE_NEEDS = (
     "mining industry survey broken down by company size."
 )
 
-_FLIP = FigureSpec("listed_flip", "Listed miners' share at which the verdict flips", "percent")
-TO_SUPPORTED = MarginRule(
-    "us_listed_miners_share_pct",
-    _FLIP,
-    "above",
-    Verdict.SUPPORTED,
-    "Supported if the listed miners' share were above {listed_flip}.",
-)
-TO_PARTLY = MarginRule(
-    "us_listed_miners_share_pct",
-    _FLIP,
-    "below",
-    Verdict.PARTLY_SUPPORTED,
-    "Partly supported if the listed miners' share were no more than {listed_flip}.",
-)
-
 
 def assess_industrial_scale(
     country_hashrate_recent: pd.DataFrame,
@@ -92,5 +77,5 @@ def assess_industrial_scale(
         method=INDUSTRIAL_SCALE_METHOD,
         limits=INDUSTRIAL_SCALE_LIMITS,
         needs=INDUSTRIAL_SCALE_NEEDS,
-        margin=(TO_PARTLY if majority else TO_SUPPORTED).at(majority_share_pct),
+        margin=(LISTED_TO_PARTLY if majority else LISTED_TO_SUPPORTED).at(majority_share_pct),
     )

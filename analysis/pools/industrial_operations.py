@@ -6,7 +6,8 @@ not the only large operations."""
 
 from __future__ import annotations
 
-from analysis.result import Assessment, Figures, FigureSpec, MarginRule, Verdict
+from analysis.measures.listed_miners import LISTED_TO_PARTLY, LISTED_TO_SUPPORTED
+from analysis.result import Assessment, Figures, Verdict
 
 FIGURES = Figures(
     ("listed_share", "Network share of US-listed mining companies (a lower bound)", "percent"),
@@ -41,21 +42,6 @@ NEEDS = (
     "over the same months, and a census of mining sites by size, such as the Cambridge "
     "mining surveys."
 )
-_FLIP = FigureSpec("listed_flip", "Listed miners' share at which the verdict flips", "percent")
-TO_SUPPORTED = MarginRule(
-    "us_listed_miners_share_pct",
-    _FLIP,
-    "above",
-    Verdict.SUPPORTED,
-    "Supported if the listed miners' share were above {listed_flip}.",
-)
-TO_PARTLY = MarginRule(
-    "us_listed_miners_share_pct",
-    _FLIP,
-    "below",
-    Verdict.PARTLY_SUPPORTED,
-    "Partly supported if the listed miners' share were no more than {listed_flip}.",
-)
 
 
 def assess_industrial_operations(
@@ -70,5 +56,5 @@ def assess_industrial_operations(
         method=METHOD,
         limits=LIMITS,
         needs=NEEDS,
-        margin=(TO_PARTLY if supported else TO_SUPPORTED).at(majority_share_pct),
+        margin=(LISTED_TO_PARTLY if supported else LISTED_TO_SUPPORTED).at(majority_share_pct),
     )

@@ -299,13 +299,20 @@ def assess_progressive_concentration(
         limits=CONCENTRATION_LIMITS,
         needs=CONCENTRATION_NEEDS,
         citations=template_citations(pool_template_groups),
-        tables={
-            "indices_quarterly": quarterly_pool_indices,
-            "concentration_yearly": yearly_pool_scenarios,
-            "base_years": base_years(scenario(yearly_pool_scenarios, SEPARATE)),
-        },
+        tables=_trend_tables(yearly_pool_scenarios, quarterly_pool_indices),
         margin=margin,
     )
+
+
+def _trend_tables(
+    yearly_pool_scenarios: pd.DataFrame, quarterly_pool_indices: pd.DataFrame
+) -> dict[str, pd.DataFrame]:
+    """The tables both trend claims chart: quarterly indices, yearly scenarios, base years."""
+    return {
+        "indices_quarterly": quarterly_pool_indices,
+        "concentration_yearly": yearly_pool_scenarios,
+        "base_years": base_years(scenario(yearly_pool_scenarios, SEPARATE)),
+    }
 
 
 def _distributed_summary(v: Mapping[str, float]) -> tuple[Verdict, str, Margin | None]:
@@ -338,10 +345,6 @@ def assess_losing_distributed_nature(
         limits=DISTRIBUTED_LIMITS,
         needs=DISTRIBUTED_NEEDS,
         citations=template_citations(pool_template_groups),
-        tables={
-            "indices_quarterly": quarterly_pool_indices,
-            "concentration_yearly": yearly_pool_scenarios,
-            "base_years": base_years(scenario(yearly_pool_scenarios, SEPARATE)),
-        },
+        tables=_trend_tables(yearly_pool_scenarios, quarterly_pool_indices),
         margin=margin,
     )
