@@ -20,6 +20,7 @@ from analysis.measures.energy import (
     yearly_median,
 )
 from analysis.measures.trend_interval import Trend, as_pct_per_step, theil_sen
+from analysis.mining_cost.network_figures import LATEST_DATE
 from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 FIGURES = Figures(
@@ -44,7 +45,7 @@ FIGURES = Figures(
     ("years_falling", "Changes from one year to the next that were falls", "count"),
     ("break_even_peak", "Highest yearly break-even price of the best machine", "usd_per_kwh"),
     ("break_even_peak_year", "Year of that peak", "year"),
-    ("latest_date", "Latest date of the network data", "date"),
+    LATEST_DATE,
     ("break_even_latest_best", "Break-even price on that date, best-in-class", "usd_per_kwh"),
     ("break_even_latest_legacy", "Break-even price on that date, older generation", "usd_per_kwh"),
     ("revenue_end", "Last date of the miners' revenue series", "date"),

@@ -24,6 +24,7 @@ from analysis.mining_cost.cross_checks import (
     published_values,
 )
 from analysis.mining_cost.electricity import US_INDUSTRIAL
+from analysis.mining_cost.network_figures import BTC_PRICE_LATEST, LATEST_DATE
 from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Stated, Verdict
 
 KUCOIN_NOTE = (
@@ -53,8 +54,8 @@ COST_FIGURES = Figures(
         "j_per_th",
     ),
     ("regions_above_any_source", "Regions above the threshold with that machine", "count"),
-    ("latest_date", "Latest date of the network data", "date"),
-    ("btc_price_latest", "Bitcoin price on that date", "usd"),
+    LATEST_DATE,
+    BTC_PRICE_LATEST,
     ("energy_best", "Electricity per bitcoin, best-in-class", "kwh"),
     ("energy_reference", "Electricity per bitcoin, reference", "kwh"),
     ("energy_legacy", "Electricity per bitcoin, older generation", "kwh"),

@@ -9,6 +9,12 @@ import numpy as np
 import pandas as pd
 
 from analysis.measures.energy import energy_per_btc_kwh, row_citations, sensitivity_grid
+from analysis.mining_cost.network_figures import (
+    BREAK_EVEN_BEST,
+    BREAK_EVEN_REFERENCE,
+    BTC_PRICE_LATEST,
+    LATEST_DATE,
+)
 from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 GRID_EFFICIENCY_STEP = 0.1  # J/TH: rows closer than this are one machine class in the grid
@@ -25,10 +31,10 @@ FIGURES = Figures(
         "count",
     ),
     ("world_business_price", "World average business electricity price", "usd_per_kwh"),
-    ("latest_date", "Latest date of the network data", "date"),
-    ("btc_price_latest", "Bitcoin price on that date", "usd"),
-    ("break_even_best", "Break-even electricity price, best-in-class", "usd_per_kwh"),
-    ("break_even_reference", "Break-even electricity price, reference machine", "usd_per_kwh"),
+    LATEST_DATE,
+    BTC_PRICE_LATEST,
+    BREAK_EVEN_BEST,
+    BREAK_EVEN_REFERENCE,
     ("grid_price_low", "Lowest bitcoin price in the sensitivity grid", "usd"),
     ("grid_price_high", "Highest bitcoin price in the sensitivity grid", "usd"),
     ("year_start", "First day of the year of network data compared", "date"),

@@ -15,14 +15,20 @@ from analysis.measures.energy import (
     yearly_median,
 )
 from analysis.mining_cost.electricity import cited_us_industrial, us_state_prices
+from analysis.mining_cost.network_figures import (
+    BREAK_EVEN_BEST,
+    BREAK_EVEN_LEGACY,
+    BREAK_EVEN_REFERENCE,
+    LATEST_DATE,
+)
 from analysis.result import Assessment, Figures, FigureSpec, Margin, MarginRule, Verdict
 
 FIGURES = Figures(
-    ("break_even_reference", "Break-even electricity price, reference machine", "usd_per_kwh"),
+    BREAK_EVEN_REFERENCE,
     ("us_industrial_latest", "Latest cited US average industrial price", "usd_per_kwh"),
-    ("break_even_best", "Break-even electricity price, best-in-class", "usd_per_kwh"),
-    ("break_even_legacy", "Break-even electricity price, older generation", "usd_per_kwh"),
-    ("latest_date", "Latest date of the network data", "date"),
+    BREAK_EVEN_BEST,
+    BREAK_EVEN_LEGACY,
+    LATEST_DATE,
     (
         "latest_ratio",
         "Best machine's break-even price over the US industrial price, latest",
