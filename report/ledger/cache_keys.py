@@ -39,6 +39,7 @@ def _module_file(name: str) -> Path | None:
     return Path(origin) if origin and origin.endswith(".py") else None
 
 
+@cache
 def _imported(name: str, path: Path) -> set[str]:
     """Modules of ``analysis`` that the module ``name`` at ``path`` imports."""
     found: set[str] = set()

@@ -10,9 +10,14 @@ through unchanged.
 
 from __future__ import annotations
 
+import re
+
 from report.render.safe_text import is_unsafe, stand_in
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# What may need escaping: the escaped characters, controls and anything beyond ASCII (most
+# of which is kept; _escape_char decides). Plain ASCII text is copied in one pass.
+_MAY_NEED_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\U0010ffff]')
 
 
 class TypstMarkup(str):
@@ -22,6 +27,7 @@ class TypstMarkup(str):
 
 
 def _escape_char(char: str) -> str:
+    """How one character is written inside a Typst string literal."""
     if char in _ESCAPES:
         return _ESCAPES[char]
     if ord(char) < 0x20 or ord(char) == 0x7F:  # other control characters, as \u{..}
@@ -31,7 +37,7 @@ def _escape_char(char: str) -> str:
 
 def string_literal(text: str) -> TypstMarkup:
     """``text`` as a Typst string literal (for code: arguments of ``link``, ``image``)."""
-    return TypstMarkup('"' + "".join(_escape_char(c) for c in text) + '"')
+    return TypstMarkup('"' + _MAY_NEED_ESCAPE.sub(lambda m: _escape_char(m[0]), text) + '"')
 
 
 def text_markup(text: str) -> TypstMarkup:
