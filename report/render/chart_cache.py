@@ -36,7 +36,7 @@ def use_chart_cache(folder: Path | None) -> Iterator[None]:
 def _renderer_digest() -> str:
     import vl_convert
 
-    from report.render.charts.style import FONT_DIR
+    from report.render.vega_draw import FONT_DIR
 
     digest = hashlib.sha256(str(getattr(vl_convert, "__version__", "")).encode())
     for path in sorted(Path(FONT_DIR).rglob("*")):

@@ -14,13 +14,13 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from report.render.charts.style import FONT_DIR
 from report.render.context import ReportContext
 from report.render.format import format_value
 from report.render.jinja import template_environment
 from report.render.links import split_address
 from report.render.live import script_json, vega_runtime
 from report.render.safe_text import printable
+from report.render.vega_draw import FONT_DIR
 
 HTML_TEMPLATE = "html/report.html.j2"
 FONT_FACES = (

@@ -14,12 +14,12 @@ from pathlib import Path
 import jinja2
 import typst
 
-from report.render.charts.style import FONT_DIR
 from report.render.context import Prose, ReportContext
 from report.render.format import format_value
 from report.render.jinja import template_environment
 from report.render.links import split_address
 from report.render.typst_text import TypstMarkup, finalize, string_literal, text_markup
+from report.render.vega_draw import FONT_DIR
 
 TYPST_TEMPLATE = "pdf/report.typ.j2"
 APPENDIX_TEMPLATE = "pdf/appendix.typ.j2"

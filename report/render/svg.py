@@ -12,17 +12,15 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from functools import cache
-
-import vl_convert
 
 from report.ledger.entry import Entry
 from report.ledger.prose import fill
 from report.render import charts
 from report.render.chart_cache import cached_svg
 from report.render.chart_data import chart_csv
-from report.render.charts.style import FONT_DIR, apply_config
-from report.render.safe_text import draw_in_utc, printable, safe_spec, visible
+from report.render.charts.style import apply_config
+from report.render.safe_text import printable, safe_spec, visible
+from report.render.vega_draw import vega_svg
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -53,14 +51,6 @@ class ChartSVG:
         return f"charts/{self.claim_id}.svg"
 
 
-@cache
-def register_fonts() -> None:
-    """Make vl-convert measure and name text in Lato, and read dates in UTC rather than
-    the machine's time zone (once per process, before its JavaScript engine starts)."""
-    draw_in_utc()
-    vl_convert.register_font_directory(str(FONT_DIR))
-
-
 def _text(value: object) -> str:
     if isinstance(value, list):
         return " ".join(str(v) for v in value)
@@ -73,13 +63,6 @@ def spec_title(spec: dict[str, object]) -> tuple[str, str]:
     if isinstance(title, dict):
         return _text(title.get("text")), _text(title.get("subtitle"))
     return _text(title), ""
-
-
-def vega_svg(spec: dict[str, object]) -> str:
-    """The SVG vl-convert draws for a Vega-Lite spec."""
-    register_fonts()
-    svg: str = vl_convert.vegalite_to_svg(spec)
-    return svg
 
 
 def _q(tag: str) -> str:
@@ -148,20 +131,38 @@ def safe_claim_id(claim_id: str) -> str:
     return claim_id
 
 
-def chart_svg(entry: Entry) -> ChartSVG | None:
-    """The finished chart of ``entry``'s claim, or None when it has none."""
+@dataclass(frozen=True)
+class ChartDraft:
+    """One claim's chart before it is drawn: the Vega-Lite spec vl-convert is given."""
+
+    entry: Entry
+    spec: dict[str, object]
+
+
+def chart_draft(entry: Entry) -> ChartDraft | None:
+    """The spec of ``entry``'s chart, made safe to draw, or None when it has none."""
     chart = charts.chart_for(entry)
     if chart is None:
         return None
-    claim_id = safe_claim_id(entry.claim.id)
-    spec = safe_spec(apply_config(chart))
+    safe_claim_id(entry.claim.id)
+    return ChartDraft(entry, safe_spec(apply_config(chart)))
+
+
+def finish_chart(draft: ChartDraft, drawn: str) -> ChartSVG:
+    """The finished chart of a draft from the SVG vl-convert drew for it."""
+    entry, spec = draft.entry, draft.spec
+    claim_id = entry.claim.id
     title, subtitle = spec_title(spec)
     summary = fill(entry.assessment.summary, entry.values())
-    svg = accessible_svg(
-        cached_svg(spec, vega_svg), f"chart-{claim_id}", title or entry.claim.title, summary
-    )
+    svg = accessible_svg(drawn, f"chart-{claim_id}", title or entry.claim.title, summary)
     live = spec if has_tooltips(spec) else None
     return ChartSVG(claim_id, title, subtitle, svg, live, chart_csv(spec))
+
+
+def chart_svg(entry: Entry) -> ChartSVG | None:
+    """The finished chart of ``entry``'s claim, drawn in this process, or None."""
+    draft = chart_draft(entry)
+    return None if draft is None else finish_chart(draft, cached_svg(draft.spec, vega_svg))
 
 
 def has_tooltips(spec: object) -> bool:

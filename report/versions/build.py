@@ -19,6 +19,7 @@ from report.pipeline import Project, open_project
 from report.progress import Progress, silent
 from report.render.chart_cache import use_chart_cache
 from report.render.document import render_documents
+from report.render.svg_pool import drawing_processes
 from report.settings import Settings, check_output_dir
 from report.versions.buildinfo import BuildInfo, InputFile
 from report.versions.identity import identify
@@ -107,7 +108,7 @@ def build(settings: Settings, progress: Progress = silent, use_cache: bool = Tru
             unchanged = tuple(Decision(p.claim.id, True) for p in project.plan)
             return replace(found, decisions=unchanged)
         charts = settings.cache_dir / "charts" if use_cache else None
-        with use_chart_cache(charts):
+        with use_chart_cache(charts), drawing_processes():
             ledger, decisions = compute_cached(project, progress, use_cache)
             written = write_build(project, ledger, info, progress)
         return replace(written, decisions=tuple(decisions))

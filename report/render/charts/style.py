@@ -6,10 +6,7 @@ renders the same in the browser, in vl-convert and in Typst.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import altair as alt
-import font_lato
 import pandas as pd
 
 from report.ledger.entry import Entry
@@ -17,7 +14,6 @@ from report.ledger.prose import fill
 from report.render.format import format_value
 
 FONT = "Lato"
-FONT_DIR = Path(font_lato.__file__).resolve().parent / "files"
 WIDTH = 560
 HEIGHT = 300
 # Text sizes in SVG pixels. The page shows a chart at its drawn width or wider on a desktop
