@@ -16,6 +16,7 @@ from report.data.fetch import resolve_file
 from report.data.readers import READERS, ReadFailure, check_size
 from report.data.registry import Registry, TableSpec
 from report.data.schema import validate
+from report.data.table_cache import cached_table
 from report.errors import DataError, Problem
 from report.settings import Settings
 
@@ -66,7 +67,9 @@ def load_table(name: str, registry: Registry, settings: Settings) -> LoadedTable
     file_spec = dataset.file(spec.file)
     path = resolve_file(dataset, file_spec, settings)
     shown = file_spec.path or f"{dataset.id}/{file_spec.name}"
-    frame = read_table(spec, path, shown, file_spec.max_bytes)
+    frame = cached_table(
+        spec, file_spec.sha256, lambda: read_table(spec, path, shown, file_spec.max_bytes)
+    )
     return LoadedTable(spec=spec, path=path, sha256=file_spec.sha256, frame=frame)
 
 

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from report.data.table_cache import use_table_cache
 from report.errors import BuildError
 from report.ledger.cache import Decision, compute_cached
 from report.ledger.entry import Ledger
@@ -108,7 +109,8 @@ def build(settings: Settings, progress: Progress = silent, use_cache: bool = Tru
             unchanged = tuple(Decision(p.claim.id, True) for p in project.plan)
             return replace(found, decisions=unchanged)
         charts = settings.cache_dir / "charts" if use_cache else None
-        with use_chart_cache(charts), drawing_processes():
+        tables = settings.cache_dir / "tables" if use_cache else None
+        with use_chart_cache(charts), use_table_cache(tables), drawing_processes():
             ledger, decisions = compute_cached(project, progress, use_cache)
             written = write_build(project, ledger, info, progress)
         return replace(written, decisions=tuple(decisions))
