@@ -64,6 +64,10 @@ NO_MOVE_SUMMARY = (
     "{deep_learning_era_start_year} companies alone had {early_industry_share} of systems "
     "against {early_academia_share} for universities."
 )
+NO_SINGLE_FLIP = (
+    " No one share would change this verdict: more than one of its conditions fails (a move "
+    "from universities early, companies ahead in the latest year, a lead that lasted)."
+)
 MOVE_METHOD = (
     "Each notable system in Epoch AI's database is classed by its developers' types: "
     "companies alone, universities alone, both, or other. Shares are per publication year. "
@@ -244,14 +248,16 @@ def assess_academia_to_industry(
     )
     moved = early_academia > early_industry and now["industry_share"] > now["academia_share"]
     supported = moved and lead is not None
+    margin = _move_margin(
+        (early_academia, early_industry),
+        (float(now["academia_share"]), float(now["industry_share"])),
+        supported,
+    )
+    unmoved = NO_MOVE_SUMMARY + ("" if margin is not None else NO_SINGLE_FLIP)
     return Assessment(
-        margin=_move_margin(
-            (early_academia, early_industry),
-            (float(now["academia_share"]), float(now["industry_share"])),
-            supported,
-        ),
+        margin=margin,
         verdict=Verdict.SUPPORTED if supported else Verdict.CONTRADICTED,
-        summary=MOVE_SUMMARY if supported else NO_MOVE_SUMMARY,
+        summary=MOVE_SUMMARY if supported else unmoved,
         figures=figures,
         method=MOVE_METHOD,
         limits=MOVE_LIMITS,

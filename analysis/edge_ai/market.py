@@ -118,6 +118,10 @@ MARKET_MISMATCHED = (
     "Published forecasts for the same years exist in the curated table, but none rounds to "
     "the article's figures."
 )
+BOTH_MISSED = (
+    " No one of the article's two values would make a match: each forecast for those years "
+    "misses both."
+)
 MARKET_METHOD = (
     "The yearly growth rate is the constant rate that compounds the article's base value "
     "into its forecast value over {years} years. The article's figures are then matched "
@@ -167,6 +171,49 @@ def _market_margin(
         )
     _, name, direction, what, threshold = min(edges)
     return _value_rule(name, direction, what).at(float(threshold))
+
+
+def _match_rule(stated_name: str, direction: str, what: str) -> MarginRule:
+    return MarginRule(
+        f"stated_{stated_name}",
+        _VALUE_FLIP,
+        "above" if direction == "above" else "below",
+        Verdict.SUPPORTED,
+        f"Supported if the article's {what} were {direction} {{value_flip}}, within the "
+        "rounding of a forecast for the same years whose other value it already matches.",
+    )
+
+
+def _mismatch_margin(
+    rows: pd.DataFrame, base: float, target: float, tolerances: tuple[float, float]
+) -> Margin | None:
+    """The nearest band edge of a same-years forecast that misses on one value only (None
+    when every such forecast misses on both, so no one value would make a match)."""
+    edges: list[tuple[float, str, str, str, float]] = []
+    published_pairs = zip(
+        rows["base_value_usd_bn"].astype(float),
+        rows["forecast_value_usd_bn"].astype(float),
+        strict=True,
+    )
+    for published_base, published_forecast in published_pairs:
+        values = (
+            ("base_value", "base value", base, published_base, tolerances[0]),
+            ("forecast_value", "forecast value", target, published_forecast, tolerances[1]),
+        )
+        off = [v for v in values if abs(v[2] - v[3]) > v[4]]
+        if len(off) != 1:
+            continue
+        name, what, stated_value, published, tolerance = off[0]
+        if stated_value < published - tolerance:
+            edge = published - tolerance
+            edges.append((edge - stated_value, name, "above", what, edge))
+        else:
+            edge = published + tolerance
+            edges.append((stated_value - edge, name, "below", what, edge))
+    if not edges:
+        return None
+    _, name, direction, what, threshold = min(edges)
+    return _match_rule(name, direction, what).at(float(threshold))
 
 
 def _publisher_values(match: pd.Series, years: int) -> dict[str, float | None]:
@@ -232,7 +279,9 @@ def assess_edge_ai_market(
         verdict, summary = Verdict.SUPPORTED, MARKET_MATCHED
         margin = _market_margin(matches.iloc[0], base.value, target.value, tolerances)
     elif not same_years.empty:
-        verdict, summary, margin = Verdict.CONTRADICTED, MARKET_MISMATCHED, None
+        verdict, summary = Verdict.CONTRADICTED, MARKET_MISMATCHED
+        margin = _mismatch_margin(same_years, base.value, target.value, tolerances)
+        summary += "" if margin is not None else BOTH_MISSED
     else:
         verdict, summary, margin = Verdict.NOT_CHECKABLE, MARKET_UNMATCHED, None
     if matched:

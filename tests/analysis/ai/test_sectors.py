@@ -99,3 +99,20 @@ def test_real_data_match_the_ai_index(real_tables: dict[str, pd.DataFrame]) -> N
     assert result.value("industry_share_latest") == pytest.approx(60, abs=1)
     # AI Index 2023: "Until 2014, most significant machine learning models were released by academia"
     assert result.value("industry_lead_year") == 2014
+
+
+def test_both_conditions_failing_says_no_one_share_flips_it() -> None:
+    # companies alone made every early system, universities every 2023 one
+    year = SYSTEMS["published"].dt.year
+    kinds = (
+        SYSTEMS["organization_type"].where(year >= 2010, "Industry").where(year != 2023, "Academia")
+    )
+    result = assess(
+        assess_academia_to_industry,
+        epoch_measures(SYSTEMS.assign(organization_type=kinds)),
+        PARAMETERS,
+    )
+    assert result.value("early_industry_share") == pytest.approx(100)
+    assert result.value("industry_share_latest") == pytest.approx(0)
+    assert result.verdict is Verdict.CONTRADICTED and result.margin is None
+    assert "No one share would change this verdict" in result.summary

@@ -104,7 +104,26 @@ def test_assessment_without_a_matching_forecast() -> None:
     # a forecast for the same years that does not round to the article's: contradicted
     mismatched = assess_edge_ai_market(_forecasts(forecast_value_usd_bn=143.06), STATED)
     assert mismatched.verdict is Verdict.CONTRADICTED
-    assert mismatched.margin is None  # no matching band to state an edge of
+    # it misses on the forecast value only: the margin is the edge of that value's band,
+    # 143.06 - 0.5, and an article value past it matches
+    margin = mismatched.margin
+    assert margin is not None and margin.deciding == "stated_forecast_value"
+    assert margin.direction == "above" and margin.threshold.value == pytest.approx(142.56)
+    assert margin.flips_to is Verdict.SUPPORTED
+    near = dict(STATED, forecast_value=Stated(142.6, "usd_bn", "$119 billion"))
+    assert assess_edge_ai_market(_forecasts(forecast_value_usd_bn=143.06), near).verdict is (
+        Verdict.SUPPORTED
+    )
+    # missing on both values, no one value makes a match: no margin
+    both = _forecasts(base_value_usd_bn=40.0, forecast_value_usd_bn=143.06)
+    assert assess_edge_ai_market(both, STATED).verdict is Verdict.CONTRADICTED
+    assert assess_edge_ai_market(both, STATED).margin is None
+    assert "No one of the article's two values" in assess_edge_ai_market(both, STATED).summary
+    assert "No one" not in mismatched.summary
+    # too high on the base value only: the lower edge of its band, 20 + 0.5
+    high = assess_edge_ai_market(_forecasts(base_value_usd_bn=20.0), STATED).margin
+    assert high is not None and high.deciding == "stated_base_value"
+    assert high.direction == "below" and high.threshold.value == pytest.approx(20.5)
     # no forecast for those years at all: not checkable
     result = assess_edge_ai_market(_forecasts(forecast_year=2030), STATED)
     assert result.verdict is Verdict.NOT_CHECKABLE
