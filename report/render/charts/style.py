@@ -209,9 +209,14 @@ def human_tooltips(spec: object) -> object:
     return out
 
 
-def apply_config(chart: alt.TopLevelMixin) -> dict[str, object]:
-    """The chart as a Vega-Lite dict with the shared configuration and readable tooltips."""
-    spec = human_tooltips(chart.to_dict())
+def apply_config(chart: alt.TopLevelMixin, validate: bool = False) -> dict[str, object]:
+    """The chart as a Vega-Lite dict with the shared configuration and readable tooltips.
+
+    Builds skip Altair's check of the spec against the Vega-Lite schema (a third of the
+    spec's cost); ``tests/report/render/charts/test_specs.py`` makes it for every chart of
+    the real ledger, and vl-convert refuses a spec it cannot draw, naming the claim.
+    """
+    spec = human_tooltips(chart.to_dict(validate=validate))
     if not isinstance(spec, dict):
         raise TypeError("a chart's spec is a mapping")
     extra = spec.get("config", {})
