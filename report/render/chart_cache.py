@@ -33,7 +33,7 @@ def use_chart_cache(folder: Path | None) -> Iterator[None]:
 
 
 @cache
-def _renderer_digest() -> str:
+def renderer_digest() -> str:
     import vl_convert
 
     from report.render.vega_draw import FONT_DIR
@@ -48,7 +48,7 @@ def _renderer_digest() -> str:
 def spec_key(spec: dict[str, object]) -> str:
     """The cache key of a spec: its canonical JSON with the renderer's version and fonts."""
     text = json.dumps(spec, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256((text + _renderer_digest()).encode()).hexdigest()
+    return hashlib.sha256((text + renderer_digest()).encode()).hexdigest()
 
 
 def cached_svg(spec: dict[str, object], draw: Callable[[dict[str, object]], str]) -> str:

@@ -12,6 +12,7 @@ from report.progress import Progress, silent
 from report.render.chart_cache import cached_svg
 from report.render.claims_json import dumps, ledger_json
 from report.render.context import report_context
+from report.render.finished_charts import load_finished, store_finished
 from report.render.html import render_html
 from report.render.pdf import APPENDIX_TEMPLATE, TYPST_TEMPLATE, compile_pdf, render_typst
 from report.render.svg import ChartDraft, ChartSVG, chart_draft, finish_chart
@@ -33,36 +34,40 @@ def _failed(claim_id: str, error: Exception) -> BuildError:
 def draw_charts(ledger: Ledger, progress: Progress = silent) -> dict[str, ChartSVG | None]:
     """Each claim's chart as accessible SVG (None for claims without one).
 
+    A chart kept for an identical entry (:mod:`report.render.finished_charts`) is reused.
     With drawing processes running (:func:`~report.render.svg_pool.drawing_processes`),
-    each spec is sent to them as soon as it is made, and the next spec is made while they
-    draw; otherwise each chart is drawn here in turn.
+    each other spec is sent to them as soon as it is made, and the next spec is made while
+    they draw; otherwise each chart is drawn here in turn.
     """
     pool = current_pool()
     draw = pool.draw if pool is not None else vega_svg
-    drafts: dict[str, ChartDraft | None] = {}
+    kept: dict[str, ChartSVG] = {}
+    drafts: dict[str, tuple[str | None, ChartDraft]] = {}
     drawing: dict[str, Future[str]] = {}
     with ThreadPoolExecutor(max_workers=pool.size if pool else 1) as threads:
         for entry in ledger.entries:
             claim_id = entry.claim.id
+            if entry.claim.chart is None:
+                continue
             try:
-                drafts[claim_id] = draft = chart_draft(entry)
+                key, finished = load_finished(entry)
+                if finished is not None:
+                    kept[claim_id] = finished
+                    continue
+                draft = chart_draft(entry)
             except Exception as error:  # a chart bug must name its claim
                 raise _failed(claim_id, error) from error
             if draft is not None:
+                drafts[claim_id] = (key, draft)
                 drawing[claim_id] = threads.submit(cached_svg, draft.spec, draw)
-        found: dict[str, ChartSVG | None] = {}
-        done = 0
-        for claim_id, draft in drafts.items():
-            if draft is None:
-                found[claim_id] = None
-                continue
+        for number, (claim_id, (key, draft)) in enumerate(drafts.items(), start=1):
             try:
-                found[claim_id] = finish_chart(draft, drawing[claim_id].result())
+                kept[claim_id] = finish_chart(draft, drawing[claim_id].result())
             except Exception as error:
                 raise _failed(claim_id, error) from error
-            done += 1
-            progress(f"drew {done}/{len(drawing)}: the chart of {claim_id}")
-    return found
+            store_finished(key, kept[claim_id])
+            progress(f"drew {number}/{len(drafts)}: the chart of {claim_id}")
+    return {e.claim.id: kept.get(e.claim.id) for e in ledger.entries}
 
 
 _PDFS = ((TYPST_TEMPLATE, "report.pdf"), (APPENDIX_TEMPLATE, "appendix.pdf"))

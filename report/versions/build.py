@@ -8,7 +8,9 @@ version already exists is reused, not copied.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from report.pipeline import Project, open_project
 from report.progress import Progress, silent
 from report.render.chart_cache import use_chart_cache
 from report.render.document import render_documents
+from report.render.finished_charts import use_finished_charts
 from report.render.svg_pool import drawing_processes
 from report.settings import Settings, check_output_dir
 from report.versions.buildinfo import BuildInfo, InputFile
@@ -92,6 +95,22 @@ def write_build(
     return BuildResult(info.version, final, reused=False)
 
 
+@contextlib.contextmanager
+def build_caches(settings: Settings, use_cache: bool) -> Iterator[None]:
+    """The caches a build reads and fills under ``settings.cache_dir`` (none with
+    ``use_cache=False``): validated tables, chart SVGs and finished charts."""
+
+    def folder(name: str) -> Path | None:
+        return settings.cache_dir / name if use_cache else None
+
+    with (
+        use_table_cache(folder("tables")),
+        use_chart_cache(folder("charts")),
+        use_finished_charts(folder("finished-charts")),
+    ):
+        yield
+
+
 def build(settings: Settings, progress: Progress = silent, use_cache: bool = True) -> BuildResult:
     """Compute the ledger from ``settings`` and write (or reuse) its build folder.
 
@@ -108,9 +127,7 @@ def build(settings: Settings, progress: Progress = silent, use_cache: bool = Tru
             progress(f"version {info.version} exists; reused")
             unchanged = tuple(Decision(p.claim.id, True) for p in project.plan)
             return replace(found, decisions=unchanged)
-        charts = settings.cache_dir / "charts" if use_cache else None
-        tables = settings.cache_dir / "tables" if use_cache else None
-        with use_chart_cache(charts), use_table_cache(tables), drawing_processes():
+        with build_caches(settings, use_cache), drawing_processes():
             ledger, decisions = compute_cached(project, progress, use_cache)
             written = write_build(project, ledger, info, progress)
         return replace(written, decisions=tuple(decisions))
