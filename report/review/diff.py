@@ -7,6 +7,7 @@ document described in ``docs/diff-json.md``.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,9 @@ from report.review.versions import Version
 
 FORMAT = 1
 TEXT_FIELDS = ("title", "quote", "method", "limits", "needs")
+# Calendar figures have no meaningful relative change: a moved date is always shown.
+CALENDAR_UNITS = frozenset({"date", "month", "year"})
+Value = float | int | str | None
 
 
 @dataclass(frozen=True)
@@ -25,17 +29,22 @@ class FigureChange:
     name: str
     label: str
     unit: str
-    old: float | None
-    new: float | None
+    old: Value
+    new: Value
     old_text: str
     new_text: str
 
     @property
     def relative(self) -> float | None:
-        """(new - old) / |old|; None when either side is missing or the old value is 0."""
-        if self.old is None or self.new is None or self.old == 0:
+        """(new - old) / |old|; None when either side is missing or not a number, the old
+        value is 0, or the figure is a date, month or year."""
+        old, new = self.old, self.new
+        if self.unit in CALENDAR_UNITS or not (_is_number(old) and _is_number(new)):
             return None
-        return (self.new - self.old) / abs(self.old)
+        assert isinstance(old, int | float) and isinstance(new, int | float)
+        if old == 0:
+            return None
+        return (new - old) / abs(old)
 
     def shown_at(self, rtol: float) -> bool:
         """Whether the change is at least ``rtol`` (changes without a ratio always are)."""
@@ -105,17 +114,42 @@ def _with_figures(claim: ClaimDiff, figures: tuple[FigureChange, ...]) -> ClaimD
     )
 
 
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _calendar_text(value: object, unit: str) -> object:
+    """A date or month written as a day ordinal (``claims.json`` format 1) as the ISO text
+    format 2 writes, so versions of either format compare; anything else as it is."""
+    if unit not in {"date", "month"} or not _is_number(value):
+        return value
+    try:
+        text = dt.date.fromordinal(int(value)).isoformat()  # type: ignore[call-overload]
+    except (ValueError, OverflowError):
+        return value
+    return text if unit == "date" else text[:7]
+
+
 def _details(claim: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    details = {d["name"]: d for d in claim.get("figure_details", [])}
-    for name, value in claim.get("figures", {}).items():
+    found = claim.get("figure_details", [])
+    rows = (
+        [d for d in found if isinstance(d, dict) and "name" in d] if isinstance(found, list) else []
+    )
+    details = {str(d["name"]): d for d in rows}
+    figures = claim.get("figures", {})
+    for name, value in figures.items() if isinstance(figures, dict) else ():
         details.setdefault(name, {"name": name, "label": name, "unit": "", "value": value})
-    return details
+    return {
+        name: {**d, "value": _calendar_text(d.get("value"), str(d.get("unit", "")))}
+        for name, d in details.items()
+    }
 
 
-def _same(a: float | None, b: float | None) -> bool:
+def _same(a: object, b: object) -> bool:
     if a is None or b is None:
         return a is b
-    return a == b or (math.isnan(a) and math.isnan(b))
+    nan = isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b)
+    return a == b or nan
 
 
 def figure_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[FigureChange, ...]:

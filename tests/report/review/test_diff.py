@@ -121,3 +121,50 @@ def test_the_json_document_lists_only_changes_and_is_valid_json(
         "new_formatted": "50.0%",
         "relative_change": 0.25,
     }
+
+
+def _dated(claim_id: str, value: object, unit: str = "date") -> dict[str, object]:
+    made = claim(claim_id, {"share": 40.0})
+    made["figures"] = {"share": 40.0, "when": value}
+    made["figure_details"] = [  # type: ignore[index]
+        *made["figure_details"],  # type: ignore[misc]
+        {
+            "name": "when",
+            "label": "Latest date",
+            "value": value,
+            "unit": unit,
+            "formatted": str(value),
+        },
+    ]
+    return made
+
+
+def test_dates_compare_across_claims_json_formats_and_a_moved_date_is_always_shown(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    day = dt.date(2026, 2, 17)
+    # format 1 wrote a day ordinal, format 2 writes ISO text: the same day is no change
+    make_version(tmp_path, "aaaa0001", [_dated("c", float(day.toordinal()))], mtime=1_000)
+    make_version(tmp_path, "bbbb0002", [_dated("c", "2026-02-17")], mtime=2_000)
+    make_version(tmp_path, "cccc0003", [_dated("c", "2026-02-18")], mtime=3_000)
+    old, same, moved = (Version(v, tmp_path / v) for v in ("aaaa0001", "bbbb0002", "cccc0003"))
+    assert diff_versions(old, same).changed() == ()
+    (change,) = diff_versions(same, moved).filtered(0.5).changed()[0].figures
+    assert (change.old, change.new, change.relative) == ("2026-02-17", "2026-02-18", None)
+    document = diff_document(diff_versions(old, moved), 0.5)
+    assert document["claims"][0]["figures"][0]["new"] == "2026-02-18"
+
+
+def test_a_hand_edited_value_is_reported_not_a_crash(tmp_path: Path) -> None:
+    make_version(tmp_path, "aaaa0001", [claim("c", {"share": 40.0})], mtime=1_000)
+    edited = claim("c", {"share": 40.0})
+    edited["figure_details"][0]["value"] = "forty"  # type: ignore[index]
+    edited["figures"] = {"share": "forty"}
+    make_version(tmp_path, "bbbb0002", [edited], mtime=2_000)
+    diff = diff_versions(
+        Version("aaaa0001", tmp_path / "aaaa0001"), Version("bbbb0002", tmp_path / "bbbb0002")
+    )
+    (change,) = diff.filtered(0.01).changed()[0].figures
+    assert (change.old, change.new, change.relative) == (40.0, "forty", None)
