@@ -45,28 +45,34 @@ def draw_charts(ledger: Ledger, progress: Progress = silent) -> dict[str, ChartS
     drafts: dict[str, tuple[str | None, ChartDraft]] = {}
     drawing: dict[str, Future[str]] = {}
     with ThreadPoolExecutor(max_workers=pool.size if pool else 1) as threads:
-        for entry in ledger.entries:
-            claim_id = entry.claim.id
-            if entry.claim.chart is None:
-                continue
-            try:
-                key, finished = load_finished(entry)
-                if finished is not None:
-                    kept[claim_id] = finished
+        try:
+            for entry in ledger.entries:
+                claim_id = entry.claim.id
+                if entry.claim.chart is None:
                     continue
-                draft = chart_draft(entry)
-            except Exception as error:  # a chart bug must name its claim
-                raise _failed(claim_id, error) from error
-            if draft is not None:
-                drafts[claim_id] = (key, draft)
-                drawing[claim_id] = threads.submit(cached_svg, draft.spec, draw)
-        for number, (claim_id, (key, draft)) in enumerate(drafts.items(), start=1):
-            try:
-                kept[claim_id] = finish_chart(draft, drawing[claim_id].result())
-            except Exception as error:
-                raise _failed(claim_id, error) from error
-            store_finished(key, kept[claim_id])
-            progress(f"drew {number}/{len(drafts)}: the chart of {claim_id}")
+                try:
+                    key, finished = load_finished(entry)
+                    if finished is not None:
+                        kept[claim_id] = finished
+                        continue
+                    draft = chart_draft(entry)
+                except Exception as error:  # a chart bug must name its claim
+                    raise _failed(claim_id, error) from error
+                if draft is not None:
+                    drafts[claim_id] = (key, draft)
+                    drawing[claim_id] = threads.submit(cached_svg, draft.spec, draw)
+            for number, (claim_id, (key, draft)) in enumerate(drafts.items(), start=1):
+                try:
+                    kept[claim_id] = finish_chart(draft, drawing[claim_id].result())
+                except Exception as error:
+                    raise _failed(claim_id, error) from error
+                store_finished(key, kept[claim_id])
+                progress(f"drew {number}/{len(drafts)}: the chart of {claim_id}")
+        except BaseException:  # interrupted or failed: stop the processes the threads wait on
+            threads.shutdown(wait=False, cancel_futures=True)
+            if pool is not None:
+                pool.kill()
+            raise
     return {e.claim.id: kept.get(e.claim.id) for e in ledger.entries}
 
 

@@ -10,8 +10,11 @@ Each process reads one spec per line of standard input (JSON) and answers one li
 standard output, ``{"svg": ...}`` or ``{"error": ...}``. The SVG is the same text
 vl-convert gives in the build's own process: the fonts and the time zone are pinned the
 same way, and ids are renumbered per chart afterwards (tested). A process that stops
-(vl-convert aborts on some input) fails only the chart it was drawing, with its exit
-status and what it wrote to standard error.
+(vl-convert aborts on some input) is named in the error of the chart it was drawing, with
+its exit status and what it wrote to standard error. A process silent for ``ANSWER_TIMEOUT_S``
+is stopped, and one that answers anything but a well-formed line is stopped rather than
+reused; either fails the build with a message naming the claim, and an interrupted build
+stops its processes before it waits for its threads.
 """
 
 from __future__ import annotations
@@ -23,11 +26,15 @@ import queue
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# A chart takes well under a second; a process silent this long is stopped, and the chart fails.
+ANSWER_TIMEOUT_S = 120.0
+WORKER = ("-m", "report.render.svg_pool")  # what the interpreter runs (tests put a fake here)
 _WARM_UP: dict[str, object] = {"mark": "point", "data": {"values": [{"x": 1}]}, "encoding": {}}
 
 
@@ -39,12 +46,13 @@ class _Process:
     """One drawing process and the file its standard error goes to."""
 
     def __init__(self) -> None:
+        self.killed = self.timed_out = False
         self.errors: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close)
         environment = dict(os.environ, TZ="UTC", PYTHONIOENCODING="utf-8")
         path = environment.get("PYTHONPATH", "")
         environment["PYTHONPATH"] = os.pathsep.join(p for p in (str(_PROJECT_ROOT), path) if p)
         self.popen = subprocess.Popen(
-            [sys.executable, "-m", "report.render.svg_pool"],
+            [sys.executable, *WORKER],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.errors,
@@ -52,24 +60,48 @@ class _Process:
         )
 
     def draw(self, spec: dict[str, object]) -> str:
+        """The SVG for ``spec``; on any answer but a well-formed one the process is stopped
+        (so it is never reused one answer behind) and the chart fails."""
         stdin, stdout = self.popen.stdin, self.popen.stdout
         assert stdin is not None and stdout is not None
+        watchdog = threading.Timer(ANSWER_TIMEOUT_S, self._time_out)
+        watchdog.start()
         try:
             stdin.write(json.dumps(spec).encode("ascii") + b"\n")
             stdin.flush()
             line = stdout.readline()
-        except (BrokenPipeError, OSError):
+        except (BrokenPipeError, OSError, ValueError):
             line = b""
+        finally:
+            watchdog.cancel()
         if not line:
             raise DrawingFailed(self._stopped())
-        answer = json.loads(line)
-        if "error" in answer:
-            raise DrawingFailed(f"vl-convert could not draw it: {answer['error']}")
-        svg: str = answer["svg"]
+        try:
+            answer = json.loads(line)
+            if "error" in answer:
+                raise DrawingFailed(f"vl-convert could not draw it: {answer['error']}")
+            svg = answer["svg"]
+            if not isinstance(svg, str):
+                raise TypeError("the answer's svg is not text")
+        except (ValueError, KeyError, TypeError) as error:
+            self.kill()
+            raise DrawingFailed(f"the drawing process answered something else ({error})") from None
         return svg
+
+    def _time_out(self) -> None:
+        self.timed_out = True
+        self.kill()
+
+    def kill(self) -> None:
+        """Stop the process now (a blocked read of its answer then ends)."""
+        self.killed = True
+        with contextlib.suppress(OSError):
+            self.popen.kill()
 
     def _stopped(self) -> str:
         status = self.popen.wait()
+        if self.timed_out:
+            return f"the drawing process was stopped after {ANSWER_TIMEOUT_S:g} s without an answer"
         self.errors.seek(0)
         said = self.errors.read().decode("utf-8", "replace").strip().splitlines()[-3:]
         tail = f": {' / '.join(said)}" if said else ""
@@ -96,24 +128,37 @@ class DrawingPool:
         self.size = size
         self._idle: queue.Queue[_Process] = queue.Queue()
         self._all: list[_Process] = []
-        for _ in range(size):
-            process = _Process()
-            self._all.append(process)
-            self._idle.put(process)
+        self._stopping = False
+        try:
+            for _ in range(size):
+                process = _Process()
+                self._all.append(process)
+                self._idle.put(process)
+        except OSError:
+            self.close()
+            raise
 
     def draw(self, spec: dict[str, object]) -> str:
         """The SVG vl-convert draws for ``spec``, from the next idle process."""
+        if self._stopping:
+            raise DrawingFailed("the build is stopping")
         process = self._idle.get()
         try:
             return process.draw(spec)
         finally:
-            if process.popen.poll() is None:
+            if (not process.killed and process.popen.poll() is None) or self._stopping:
                 self._idle.put(process)
             else:  # it stopped: start another for the next chart
                 process.close()
                 fresh = _Process()
                 self._all.append(fresh)
                 self._idle.put(fresh)
+
+    def kill(self) -> None:
+        """Stop every process now: for an interrupted build, whose threads may be waiting."""
+        self._stopping = True
+        for process in self._all:
+            process.kill()
 
     def close(self) -> None:
         """Stop every process (each ends when its standard input closes)."""

@@ -7,6 +7,7 @@ import dataclasses
 import os
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +92,67 @@ def test_a_chart_that_cannot_be_drawn_names_its_claim(
         draw_charts(dataclasses.replace(ledger, entries=(first,)))
     assert f"claim {first.claim.id!r}" in str(raised.value)
     assert "vl-convert could not draw it" in str(raised.value)
+
+
+_JUNK_ONCE = """
+import os, sys
+from report.render.svg_pool import serve
+marker = sys.argv[1]
+if not os.path.exists(marker):  # the first process answers junk, the next ones serve
+    open(marker, "w").close()
+    sys.stdin.readline()
+    print("this is not JSON", flush=True)
+serve(sys.stdin, sys.stdout)
+"""
+_SILENT = "import sys, time\nsys.stdin.readline()\ntime.sleep(60)\n"
+
+
+def test_a_process_answering_junk_is_stopped_not_reused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    worker = ("-c", _JUNK_ONCE, str(tmp_path / "answered"))
+    monkeypatch.setattr("report.render.svg_pool.WORKER", worker)
+    pool = DrawingPool(1)
+    try:
+        with pytest.raises(DrawingFailed, match="answered something else"):
+            pool.draw(_DATED)
+        first = pool._all[0]
+        assert first.popen.wait(timeout=10) is not None
+        # the next chart is drawn by a fresh process, never one answer behind
+        assert pool.draw(_DATED) == vega_svg(_DATED)
+    finally:
+        pool.close()
+
+
+def test_a_silent_process_is_stopped_after_the_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("report.render.svg_pool.WORKER", ("-c", _SILENT))
+    monkeypatch.setattr("report.render.svg_pool.ANSWER_TIMEOUT_S", 1.0)
+    pool = DrawingPool(1)
+    try:
+        with pytest.raises(DrawingFailed, match="stopped after 1 s without an answer"):
+            pool.draw(_DATED)
+    finally:
+        pool.kill()
+        pool.close()
+
+
+def test_an_interrupted_drawing_stops_its_processes_and_draws_nothing_more(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    charted = [e for e in ledger.entries if e.claim.chart is not None][:4]
+    calls = []
+
+    def interrupted(self: object, *args: object, **kwargs: object) -> str:
+        calls.append(1)
+        raise KeyboardInterrupt
+
+    with drawing_processes(1):
+        pool = current_pool()
+        assert pool is not None
+        monkeypatch.setattr("report.render.document.finish_chart", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            draw_charts(dataclasses.replace(ledger, entries=tuple(charted)))
+        assert calls == [1]
+        assert all(p.popen.wait(timeout=10) is not None for p in pool._all)
+        with pytest.raises(DrawingFailed, match="stopping"):
+            pool.draw(_DATED)
