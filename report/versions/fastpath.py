@@ -64,7 +64,11 @@ def confirm_latest(settings: Settings) -> Confirmed | None:
     code = document.get("code")
     names = _names(document)
     root = settings.project_root
-    if not isinstance(code, dict) or names is None or code.get("sha256") != code_sha256(root):
+    if (
+        not isinstance(code, dict)
+        or names is None
+        or code.get("sha256") != code_sha256(root, settings.data_dir)
+    ):
         return None
     commit, _dirty = git_state(root)
     python = python_version()

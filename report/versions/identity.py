@@ -33,7 +33,7 @@ def identify(settings: Settings, inputs: tuple[InputFile, ...], article_sha256: 
         version="",
         code_commit=commit,
         code_dirty=dirty,
-        code_sha256=code_sha256(root),
+        code_sha256=code_sha256(root, settings.data_dir),
         python=python_version(),
         packages=locked_packages(root / "requirements.lock"),
         inputs=inputs,

@@ -56,12 +56,24 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def code_sha256(root: Path) -> str:
-    """One hash over the paths and contents of every code file."""
+# The declarations of a data folder set with REPORT_DATA_DIR: claims, registry, parameters,
+# the article's record and the curated tables (raw inputs are pinned by the lock).
+DATA_GLOBS = ("**/*.toml", "curated/*.csv")
+
+
+def code_sha256(root: Path, data_dir: Path | None = None) -> str:
+    """One hash over the paths and contents of every code file, and of the declarations of
+    ``data_dir`` when it is not the project's own ``data/`` (whose files are code files)."""
     digest = hashlib.sha256()
     for path in code_files(root):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
+    if data_dir is not None and data_dir.resolve() != (root / "data").resolve():
+        digest.update(b"data folder\0")
+        found = {p for g in DATA_GLOBS for p in data_dir.glob(g) if p.is_file()}
+        for path in sorted(found):
+            digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
