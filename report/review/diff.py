@@ -44,7 +44,11 @@ class FigureChange:
         assert isinstance(old, int | float) and isinstance(new, int | float)
         if old == 0:
             return None
-        return (new - old) / abs(old)
+        try:
+            change = (new - old) / abs(old)
+        except OverflowError:  # a hand-edited integer beyond any float
+            return None
+        return change if math.isfinite(change) else None
 
     def shown_at(self, rtol: float) -> bool:
         """Whether the change is at least ``rtol`` (changes without a ratio always are)."""
@@ -224,13 +228,20 @@ def diff_versions(old: Version, new: Version) -> VersionDiff:
     return VersionDiff(old.id, new.id, tuple(claims), input_changes(old, new))
 
 
+def _json_safe(value: Value) -> Value:
+    """Strict JSON has no NaN or infinity: such a value is written as its text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
+
+
 def _figure_json(change: FigureChange) -> dict[str, Any]:
     return {
         "name": change.name,
         "label": change.label,
         "unit": change.unit,
-        "old": change.old,
-        "new": change.new,
+        "old": _json_safe(change.old),
+        "new": _json_safe(change.new),
         "old_formatted": change.old_text,
         "new_formatted": change.new_text,
         "relative_change": change.relative,

@@ -37,8 +37,10 @@ class Version:
 
     @cached_property
     def claims(self) -> dict[str, dict[str, Any]]:
-        """Each claim's entry of ``claims.json``, by id, in report order."""
-        return {c["id"]: c for c in self.claims_document.get("claims", [])}
+        """Each claim's entry of ``claims.json``, by id, in report order (a malformed
+        entry is a :class:`ReviewError` naming the file, the claim and the key)."""
+        path = self.folder / "claims.json"
+        return {c["id"]: c for c in checked_claims(self.claims_document, path)}
 
     @cached_property
     def input_hashes(self) -> dict[str, dict[str, str]]:
@@ -69,6 +71,51 @@ class Version:
         for claim in self.claims.values():
             tally[claim["verdict"]] = tally.get(claim["verdict"], 0) + 1
         return dict(sorted(tally.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_TEXT_KEYS = ("title", "quote", "verdict", "summary", "method", "limits", "needs")
+
+
+def _claim_problem(claim: object) -> str | None:
+    """What is wrong with one entry of ``claims``, or None."""
+    if not isinstance(claim, dict):
+        return "expected an object"
+    if not isinstance(claim.get("id"), str):
+        return "key 'id': expected text"
+    if not isinstance(claim.get("verdict"), str):
+        return "key 'verdict': expected text"
+    for key in _TEXT_KEYS:
+        if key in claim and not isinstance(claim[key], str):
+            return f"key {key!r}: expected text"
+    sources = claim.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(x, str) for x in sources):
+        return "key 'sources': expected a list of dataset ids"
+    if not isinstance(claim.get("figures", {}), dict):
+        return "key 'figures': expected an object"
+    details = claim.get("figure_details", [])
+    if not isinstance(details, list) or not all(
+        isinstance(d, dict) and isinstance(d.get("name"), str) for d in details
+    ):
+        return "key 'figure_details': expected a list of objects with a 'name'"
+    return None
+
+
+def checked_claims(document: dict[str, Any], path: Path) -> list[dict[str, Any]]:
+    """The ``claims`` list of a ``claims.json`` document, each entry checked for the keys
+    diff, review and publish read."""
+    claims = document.get("claims", [])
+    if not isinstance(claims, list):
+        raise ReviewError(f"{path}: key 'claims': expected a list")
+    for number, claim in enumerate(claims, start=1):
+        problem = _claim_problem(claim)
+        if problem is not None:
+            name = claim.get("id") if isinstance(claim, dict) else None
+            which = f"claim {number}" + (f" ({name!r})" if isinstance(name, str) else "")
+            raise ReviewError(
+                f"{path}: {which}: {problem}",
+                "rebuild this version (python -m report build) or restore its claims.json",
+            )
+    return claims
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -4,7 +4,9 @@ and removed; rewording (not renumbering); inputs; the --rtol filter; the JSON do
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -168,3 +170,68 @@ def test_a_hand_edited_value_is_reported_not_a_crash(tmp_path: Path) -> None:
     )
     (change,) = diff.filtered(0.01).changed()[0].figures
     assert (change.old, change.new, change.relative) == (40.0, "forty", None)
+
+
+def _edit_claims(folder: Path, edit: Callable[[dict[str, Any]], object]) -> None:
+    """Hand-edit the first claim of a version's claims.json, as a user might."""
+    path = folder / "claims.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    edit(document["claims"][0])
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("edit", "named"),
+    [
+        (lambda c: c.update(title=5), "key 'title': expected text"),
+        (lambda c: c.pop("verdict"), "key 'verdict': expected text"),
+        (lambda c: c.update(sources=5), "key 'sources'"),
+        (lambda c: c.update(sources=[{}]), "key 'sources'"),
+        (lambda c: c.pop("id"), "key 'id': expected text"),
+        (lambda c: c.update(id=[1]), "key 'id': expected text"),
+        (lambda c: c.update(figures=[1]), "key 'figures'"),
+        (lambda c: c.update(figure_details=[5]), "key 'figure_details'"),
+    ],
+)
+def test_a_malformed_claims_json_names_the_file_claim_and_key(
+    tmp_path: Path, edit: object, named: str
+) -> None:
+    from report.review.errors import ReviewError
+
+    make_version(tmp_path, "aaaa0001", [claim("c")], mtime=1_000)
+    make_version(tmp_path, "bbbb0002", [claim("c")], mtime=2_000)
+    _edit_claims(tmp_path / "bbbb0002", edit)  # type: ignore[arg-type]
+    with pytest.raises(ReviewError) as raised:
+        diff_versions(
+            Version("aaaa0001", tmp_path / "aaaa0001"), Version("bbbb0002", tmp_path / "bbbb0002")
+        )
+    assert "bbbb0002/claims.json: claim 1" in str(raised.value) and named in str(raised.value)
+    assert raised.value.exit_status == 2
+
+
+def test_huge_infinite_and_missing_numbers_are_shown_and_the_json_stays_strict(
+    tmp_path: Path,
+) -> None:
+    make_version(tmp_path, "aaaa0001", [claim("c", {"a": 1.0, "b": 2.0, "n": 3.0})], mtime=1_000)
+    make_version(tmp_path, "bbbb0002", [claim("c", {"a": 1.0, "b": 2.0, "n": 3.0})], mtime=2_000)
+    new_values = {"a": 10**400, "b": float("inf"), "n": float("nan")}
+
+    def edit(c: dict[str, Any]) -> None:
+        c["figures"] = new_values
+        for detail in c["figure_details"]:
+            detail["value"] = new_values[detail["name"]]
+
+    _edit_claims(tmp_path / "bbbb0002", edit)
+    diff = diff_versions(
+        Version("aaaa0001", tmp_path / "aaaa0001"), Version("bbbb0002", tmp_path / "bbbb0002")
+    )
+    changes = {f.name: f for f in diff.filtered(0.5).changed()[0].figures}
+    assert set(changes) == {"a", "b", "n"}
+    assert all(f.relative is None for f in changes.values())
+
+    def refuse(name: str) -> None:
+        raise ValueError(f"not strict JSON: {name}")
+
+    text = json.dumps(diff_document(diff, 0.5))
+    figures = json.loads(text, parse_constant=refuse)["claims"][0]["figures"]
+    assert {f["name"]: f["new"] for f in figures}["b"] == "inf"
