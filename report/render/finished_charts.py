@@ -34,7 +34,7 @@ from report.render.svg import ChartSVG
 
 _REPORT = Path(__file__).resolve().parents[1]
 _CODE_FILES = ("ledger/entry.py", "ledger/prose.py")
-_LIBRARIES = ("altair", "pandas", "numpy", "vl-convert-python", "font-lato")
+_LIBRARIES = ("altair", "narwhals", "pandas", "pyarrow", "numpy", "vl-convert-python", "font-lato")
 _FORMAT = "claimcheck-finished-chart-1"
 _folder: Path | None = None
 
@@ -71,14 +71,16 @@ def _code_digest() -> str:
 
 def _feed_column(digest: Any, values: pd.Series | pd.Index) -> None:
     series = values.to_series(index=None) if isinstance(values, pd.Index) else values
-    digest.update(f"{series.dtype}|{len(series)}|".encode())
-    if series.dtype.kind in "biufcmM":  # numbers and datetimes: their exact bits
+    digest.update(f"{series.dtype}|{len(series)}|{series.name}|".encode())
+    if isinstance(series.dtype, pd.DatetimeTZDtype):  # the instants, in nanoseconds
+        digest.update(series.array.asi8.tobytes())
+    elif isinstance(series.dtype, np.dtype) and series.dtype.kind in "biufcmM":
         digest.update(np.ascontiguousarray(series.to_numpy()).tobytes())
     elif isinstance(series.dtype, pd.StringDtype):  # text or missing, nothing else
         digest.update(pd.util.hash_pandas_object(series, index=False).to_numpy().tobytes())
         digest.update(np.packbits(series.isna().to_numpy()).tobytes())
     elif isinstance(series.dtype, pd.CategoricalDtype):
-        _feed(digest, list(series.cat.categories))
+        _feed(digest, [bool(series.cat.ordered), *series.cat.categories])
         digest.update(np.ascontiguousarray(series.cat.codes.to_numpy()).tobytes())
     else:  # objects: each value must be one the digest knows
         _feed(digest, series.tolist())
@@ -97,6 +99,7 @@ def _feed(digest: Any, value: object) -> None:
         digest.update(value.isoformat().encode())
     elif isinstance(value, pd.DataFrame):
         _feed(digest, [str(c) for c in value.columns])
+        _feed(digest, [str(n) for n in value.index.names])
         _feed_column(digest, value.index)
         for position in range(value.shape[1]):
             _feed_column(digest, value.iloc[:, position])

@@ -94,3 +94,25 @@ def test_charts_come_back_the_same_without_being_built_again(
 def test_off_by_default(ledger: Ledger) -> None:
     entry = _charted(ledger, 1).entries[0]
     assert load_finished(entry) == (None, None)
+
+
+def test_time_zones_categories_and_index_names_are_described_exactly(ledger: Ledger) -> None:
+    entry = _charted(ledger, 1).entries[0]
+
+    def key(frame: pd.DataFrame) -> str | None:
+        return chart_key(_with_table(entry, "t", frame))
+
+    def aware(hour: int) -> pd.DataFrame:
+        return pd.DataFrame(
+            {"at": pd.to_datetime([f"2024-01-01 {hour:02d}:00"]).tz_localize("UTC")}
+        )
+
+    assert key(aware(1)) is not None and key(aware(1)) == key(aware(1))  # built twice, one key
+    assert key(aware(1)) != key(aware(2))
+    unordered = pd.DataFrame({"c": pd.Categorical(["a", "b"], ordered=False)})
+    ordered = pd.DataFrame({"c": pd.Categorical(["a", "b"], ordered=True)})
+    assert key(unordered) != key(ordered)
+    named = pd.DataFrame({"v": [1, 2]}).rename_axis("year")
+    assert key(named) != key(pd.DataFrame({"v": [1, 2]}))
+    nullable = pd.DataFrame({"n": pd.array([1, None], dtype="Int64")})
+    assert key(nullable) == key(pd.DataFrame({"n": pd.array([1, None], dtype="Int64")}))
