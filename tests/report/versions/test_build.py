@@ -115,7 +115,7 @@ def test_a_failing_render_leaves_the_output_folder_as_it_was(
 
     monkeypatch.setattr("report.versions.build.render_documents", broken)
     monkeypatch.setattr(
-        "report.versions.identity.code_sha256", lambda root: "changed code"
+        "report.versions.identity.code_sha256", lambda root, data_dir=None: "changed code"
     )  # a new version
     with pytest.raises(RuntimeError, match="renderer crashed"):
         build(settings.with_changes(output_dir=output))
